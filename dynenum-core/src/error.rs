@@ -1,0 +1,192 @@
+//! The two errors: [`NameError`] (a name breaks a rule) and [`ParseError`] (text names no member).
+
+use std::borrow::Cow;
+use std::error::Error;
+use std::fmt;
+
+/// Why a name cannot be a dynamic member.
+///
+/// ```
+/// use dynenum_core::NameError;
+///
+/// assert_eq!(NameError::Empty.to_string(), "name is empty");
+/// let e = NameError::TooLong { len: 300, max: 255 };
+/// assert_eq!(e.to_string(), "name is 300 bytes long, over the limit of 255");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NameError {
+    /// The name is empty.
+    Empty,
+    /// The name is longer than the enum's `max_len`, in bytes.
+    TooLong {
+        /// The name's length in bytes.
+        len: usize,
+        /// The enum's limit in bytes.
+        max: usize,
+    },
+    /// A control character anywhere, or whitespace at the start or the end.
+    InvalidChar {
+        /// The offending character.
+        ch: char,
+        /// Its byte offset in the name.
+        at: usize,
+    },
+    /// The name (or an alias) of a built-in member: carries that member's canonical name.
+    Builtin(&'static str),
+    /// Not a built-in name, not registered, and the enum's policy is `dynamic = "registered"`.
+    Unregistered,
+}
+
+impl fmt::Display for NameError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            NameError::Empty => f.write_str("name is empty"),
+            NameError::TooLong { len, max } => {
+                write!(f, "name is {len} bytes long, over the limit of {max}")
+            }
+            NameError::InvalidChar { ch, at } if ch.is_control() => {
+                write!(f, "name has the control character {ch:?} at byte {at}")
+            }
+            NameError::InvalidChar { ch, at: 0 } => {
+                write!(f, "name starts with whitespace ({ch:?})")
+            }
+            NameError::InvalidChar { ch, at } => {
+                write!(f, "name ends with whitespace ({ch:?} at byte {at})")
+            }
+            NameError::Builtin(name) => write!(f, "name belongs to the built-in member \"{name}\""),
+            NameError::Unregistered => f.write_str("name is not registered"),
+        }
+    }
+}
+
+impl Error for NameError {}
+
+/// Text that names no member: the input, the enum, the names that would have been accepted, the
+/// nearest of them, and the broken rule when the input is not a valid name at all.
+///
+/// ```
+/// # #[cfg(feature = "derive")] {
+/// use dynenum_core::DynamicStrEnum;
+///
+/// #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+/// enum EndpointType {
+///     OpenaiChat,
+///     AnthropicChat,
+/// }
+///
+/// let err = "opnai_chat".parse::<EndpointType>().unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     r#"unknown EndpointType "opnai_chat"; expected one of: openai_chat, anthropic_chat (did you mean "openai_chat"?)"#
+/// );
+/// assert_eq!(err.suggestion(), Some("openai_chat"));
+/// # }
+/// ```
+#[derive(Debug, Clone)]
+pub struct ParseError {
+    input: Box<str>,
+    enum_name: &'static str,
+    expected: Vec<Cow<'static, str>>,
+    suggestion: Option<Cow<'static, str>>,
+    source: Option<NameError>,
+}
+
+/// How many expected names `Display` lists before it says how many more there are.
+const LISTED: usize = 32;
+/// How many characters of the input `Display` quotes before it cuts with an ellipsis.
+const QUOTED: usize = 64;
+
+impl ParseError {
+    pub(crate) fn new(
+        input: &str,
+        enum_name: &'static str,
+        expected: Vec<Cow<'static, str>>,
+        suggestion: Option<Cow<'static, str>>,
+        source: Option<NameError>,
+    ) -> Self {
+        ParseError {
+            input: input.into(),
+            enum_name,
+            expected,
+            suggestion,
+            source,
+        }
+    }
+
+    /// The text that failed to parse.
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    /// The name of the enum that was parsed.
+    pub fn enum_name(&self) -> &'static str {
+        self.enum_name
+    }
+
+    /// The names that would have been accepted: canonical built-in names, then registered names when the
+    /// enum's policy is `registered`.
+    pub fn expected(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.expected.iter().map(|name| &**name)
+    }
+
+    /// The accepted name (canonical or alias) nearest to the input, when one is close enough: at most
+    /// `max(1, len / 3)` edits away, ties going to the earliest declared.
+    pub fn suggestion(&self) -> Option<&str> {
+        self.suggestion.as_deref()
+    }
+
+    /// The rule the input breaks, when it is not a valid name at all.
+    pub fn name_error(&self) -> Option<&NameError> {
+        self.source.as_ref()
+    }
+}
+
+/// Writes `text` in double quotes, control characters and quotes escaped, cut to [`QUOTED`] characters.
+pub(crate) struct Quoted<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("\"")?;
+        for ch in self.0.chars().take(QUOTED) {
+            write!(f, "{}", ch.escape_debug())?;
+        }
+        if self.0.chars().nth(QUOTED).is_some() {
+            f.write_str("…")?;
+        }
+        f.write_str("\"")
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (enum_name, input) = (self.enum_name, Quoted(&self.input));
+        if let Some(source) = &self.source {
+            return write!(f, "invalid {enum_name} name {input}: {source}");
+        }
+        write!(f, "unknown {enum_name} {input}; ")?;
+        if self.expected.is_empty() {
+            return write!(f, "{enum_name} has no names");
+        }
+        f.write_str("expected one of: ")?;
+        for (i, name) in self.expected.iter().take(LISTED).enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(name)?;
+        }
+        if self.expected.len() > LISTED {
+            write!(f, ", … ({} more)", self.expected.len() - LISTED)?;
+        }
+        if let Some(near) = &self.suggestion {
+            write!(f, " (did you mean {}?)", Quoted(near))?;
+        }
+        Ok(())
+    }
+}
+
+impl Error for ParseError {
+    fn source(&self) -> Option<&(dyn Error + 'static)> {
+        self.source.as_ref().map(|e| e as &(dyn Error + 'static))
+    }
+}

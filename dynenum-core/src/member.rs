@@ -1,0 +1,383 @@
+//! [`DynamicMember`], the proxy for names that are not built-in, and [`Member`], built-in or dynamic.
+
+use core::borrow::Borrow;
+use core::cmp::Ordering;
+use core::fmt;
+use core::hash::{Hash, Hasher};
+use core::marker::PhantomData;
+use core::str::FromStr;
+use std::string::String;
+use std::sync::Arc;
+
+use crate::caseless::Caseless;
+use crate::error::ParseError;
+use crate::name;
+use crate::registry::Entry;
+use crate::traits::DynamicStrEnum;
+
+/// A member of `E` that is not built-in: a plugin's name, or a name read from a config.
+///
+/// It compares, hashes, orders and prints like a built-in member: ASCII case is ignored (and separators,
+/// under `ignore_separators`), and the name is stored folded like the enum's built-in names. Cloning never
+/// allocates: a registered name is shared with the registry, an unregistered one is reference-counted.
+///
+/// Get one from [`DynamicStrEnum::dynamic`], [`DynamicStrEnum::lookup`], a [`Member`], or the
+/// [`Registry`](crate::Registry).
+///
+/// ```
+/// # #[cfg(feature = "derive")] {
+/// use dynenum_core::DynamicStrEnum;
+///
+/// #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+/// enum EndpointType {
+///     OpenaiChat,
+/// }
+///
+/// let nv = EndpointType::dynamic("NVIDIA_OPTIMIZED")?;
+/// assert_eq!(nv.as_str(), "nvidia_optimized");
+/// assert_eq!(nv, "Nvidia_Optimized");
+/// assert!(!nv.is_registered());
+/// assert_eq!(format!("{nv:?}"), r#"EndpointType::dynamic("nvidia_optimized")"#);
+/// # }
+/// # Ok::<(), dynenum_core::NameError>(())
+/// ```
+pub struct DynamicMember<E> {
+    repr: Repr,
+    _enum: PhantomData<fn() -> E>,
+}
+
+#[derive(Clone)]
+enum Repr {
+    /// Shared with the registry, which keeps every entry for the life of the program.
+    Registered(&'static Entry),
+    /// A name nobody registered: one allocation, shared by clones.
+    Unregistered(Arc<str>),
+}
+
+impl<E: DynamicStrEnum> DynamicMember<E> {
+    /// A proxy for a valid, non-built-in name that is not registered: the one allocation it makes.
+    pub(crate) fn unregistered(name: &str) -> Self {
+        let mut stored: Arc<str> = Arc::from(name);
+        if let Some(text) = Arc::get_mut(&mut stored) {
+            name::fold_in_place(text, E::__META.fold, E::__META.separators);
+        }
+        DynamicMember {
+            repr: Repr::Unregistered(stored),
+            _enum: PhantomData,
+        }
+    }
+
+    pub(crate) fn registered(entry: &'static Entry) -> Self {
+        DynamicMember {
+            repr: Repr::Registered(entry),
+            _enum: PhantomData,
+        }
+    }
+
+    /// The name, folded like the enum's built-in names (for example all lower case for `snake_case`).
+    pub fn as_str(&self) -> &str {
+        match &self.repr {
+            Repr::Registered(entry) => &entry.name,
+            Repr::Unregistered(name) => name,
+        }
+    }
+
+    /// Whether the name was in the enum's registry when this member was built.
+    pub fn is_registered(&self) -> bool {
+        matches!(self.repr, Repr::Registered(_))
+    }
+
+    /// The description a plugin registered with the name, if any.
+    pub fn description(&self) -> Option<&str> {
+        match &self.repr {
+            Repr::Registered(entry) => entry.description(),
+            Repr::Unregistered(_) => None,
+        }
+    }
+}
+
+impl<E> Clone for DynamicMember<E> {
+    fn clone(&self) -> Self {
+        DynamicMember {
+            repr: self.repr.clone(),
+            _enum: PhantomData,
+        }
+    }
+}
+
+impl<E: DynamicStrEnum> PartialEq for DynamicMember<E> {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.repr, &other.repr) {
+            (Repr::Registered(a), Repr::Registered(b)) => core::ptr::eq(*a, *b),
+            _ => name::eq(self.as_str(), other.as_str(), E::__META.separators),
+        }
+    }
+}
+
+impl<E: DynamicStrEnum> Eq for DynamicMember<E> {}
+
+impl<E: DynamicStrEnum> Hash for DynamicMember<E> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        name::hash(self.as_str(), E::__META.separators, state);
+    }
+}
+
+impl<E: DynamicStrEnum> PartialOrd for DynamicMember<E> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl<E: DynamicStrEnum> Ord for DynamicMember<E> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        name::cmp(self.as_str(), other.as_str(), E::__META.separators)
+    }
+}
+
+impl<E: DynamicStrEnum> fmt::Debug for DynamicMember<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}::dynamic({:?})", E::__META.name, self.as_str())
+    }
+}
+
+impl<E: DynamicStrEnum> fmt::Display for DynamicMember<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl<E: DynamicStrEnum> AsRef<str> for DynamicMember<E> {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl<E: DynamicStrEnum> Borrow<Caseless> for DynamicMember<E> {
+    fn borrow(&self) -> &Caseless {
+        Caseless::new(self.as_str())
+    }
+}
+
+/// A member of `E`: built-in, or dynamic. The type to put in configs and APIs.
+///
+/// Every way of building one canonicalizes: a built-in name (or alias) always gives [`Member::Builtin`].
+/// Parsing follows the enum's `dynamic` policy.
+///
+/// ```
+/// # #[cfg(feature = "derive")] {
+/// use dynenum_core::{DynamicStrEnum, Member};
+///
+/// #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+/// enum EndpointType {
+///     OpenaiChat,
+///     AnthropicChat,
+/// }
+///
+/// let builtin: Member<EndpointType> = "OPENAI_CHAT".parse()?;
+/// assert_eq!(builtin, EndpointType::OpenaiChat);
+/// let plugin: Member<EndpointType> = "Nvidia_Optimized".parse()?;
+/// assert!(!plugin.is_builtin());
+/// assert_eq!(plugin.to_string(), "nvidia_optimized");
+/// # }
+/// # Ok::<(), dynenum_core::ParseError>(())
+/// ```
+#[derive(Clone)]
+pub enum Member<E: DynamicStrEnum> {
+    /// One of the enum's variants.
+    Builtin(E),
+    /// Any other name.
+    Dynamic(DynamicMember<E>),
+}
+
+impl<E: DynamicStrEnum> Member<E> {
+    /// The canonical name.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Member::Builtin(builtin) => builtin.as_str(),
+            Member::Dynamic(dynamic) => dynamic.as_str(),
+        }
+    }
+
+    /// The variant, when the member is built-in.
+    pub fn builtin(&self) -> Option<E> {
+        match self {
+            Member::Builtin(builtin) => Some(*builtin),
+            Member::Dynamic(_) => None,
+        }
+    }
+
+    /// The proxy, when the member is dynamic.
+    pub fn dynamic(&self) -> Option<&DynamicMember<E>> {
+        match self {
+            Member::Builtin(_) => None,
+            Member::Dynamic(dynamic) => Some(dynamic),
+        }
+    }
+
+    /// Whether the member is one of the enum's variants.
+    pub fn is_builtin(&self) -> bool {
+        matches!(self, Member::Builtin(_))
+    }
+
+    /// The variant's description, or the one registered with a dynamic name.
+    pub fn description(&self) -> Option<&str> {
+        match self {
+            Member::Builtin(builtin) => builtin.description(),
+            Member::Dynamic(dynamic) => dynamic.description(),
+        }
+    }
+
+    /// Everything a user may choose: the built-in members in declaration order, then the registered names
+    /// (link-time names sorted, then run-time registrations in call order).
+    ///
+    /// ```
+    /// # #[cfg(feature = "derive")] {
+    /// use dynenum_core::{DynamicStrEnum, Member};
+    ///
+    /// #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+    /// enum Ui {
+    ///     Terminal,
+    /// }
+    ///
+    /// Ui::registry().register("web")?;
+    /// let all: Vec<String> = Member::<Ui>::all().map(|m| m.to_string()).collect();
+    /// assert_eq!(all, ["terminal", "web"]);
+    /// # }
+    /// # Ok::<(), dynenum_core::NameError>(())
+    /// ```
+    pub fn all() -> impl Iterator<Item = Member<E>> {
+        E::iter()
+            .map(Member::Builtin)
+            .chain(E::registry().names().into_iter().map(Member::Dynamic))
+    }
+}
+
+impl<E: DynamicStrEnum + fmt::Debug> fmt::Debug for Member<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Member::Builtin(builtin) => f.debug_tuple("Builtin").field(builtin).finish(),
+            Member::Dynamic(dynamic) => f.debug_tuple("Dynamic").field(dynamic).finish(),
+        }
+    }
+}
+
+impl<E: DynamicStrEnum> From<E> for Member<E> {
+    fn from(builtin: E) -> Self {
+        Member::Builtin(builtin)
+    }
+}
+
+impl<E: DynamicStrEnum> From<DynamicMember<E>> for Member<E> {
+    fn from(dynamic: DynamicMember<E>) -> Self {
+        Member::Dynamic(dynamic)
+    }
+}
+
+impl<E: DynamicStrEnum> FromStr for Member<E> {
+    type Err = ParseError;
+
+    fn from_str(input: &str) -> Result<Self, ParseError> {
+        E::lookup(input).map_err(|error| crate::__private::lookup_error::<E>(input, error))
+    }
+}
+
+impl<E: DynamicStrEnum> TryFrom<&str> for Member<E> {
+    type Error = ParseError;
+
+    fn try_from(input: &str) -> Result<Self, ParseError> {
+        input.parse()
+    }
+}
+
+impl<E: DynamicStrEnum> PartialEq for Member<E> {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Member::Builtin(a), Member::Builtin(b)) => a == b,
+            (Member::Dynamic(a), Member::Dynamic(b)) => a == b,
+            // A dynamic member never holds a built-in name.
+            _ => false,
+        }
+    }
+}
+
+impl<E: DynamicStrEnum> Eq for Member<E> {}
+
+impl<E: DynamicStrEnum> PartialEq<E> for Member<E> {
+    fn eq(&self, other: &E) -> bool {
+        matches!(self, Member::Builtin(builtin) if builtin == other)
+    }
+}
+
+impl<E: DynamicStrEnum> Hash for Member<E> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        name::hash(self.as_str(), E::__META.separators, state);
+    }
+}
+
+impl<E: DynamicStrEnum> PartialOrd for Member<E> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl<E: DynamicStrEnum> Ord for Member<E> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        name::cmp(self.as_str(), other.as_str(), E::__META.separators)
+    }
+}
+
+impl<E: DynamicStrEnum> fmt::Display for Member<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl<E: DynamicStrEnum> AsRef<str> for Member<E> {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl<E: DynamicStrEnum> Borrow<Caseless> for Member<E> {
+    fn borrow(&self) -> &Caseless {
+        Caseless::new(self.as_str())
+    }
+}
+
+/// `PartialEq` with `str`, `&str` and `String`, in both directions, by name under the enum's rule.
+macro_rules! eq_with_strings {
+    ($($ty:ident),*) => {$(
+        impl<E: DynamicStrEnum> PartialEq<str> for $ty<E> {
+            fn eq(&self, other: &str) -> bool {
+                name::eq(self.as_str(), other, E::__META.separators)
+            }
+        }
+        impl<E: DynamicStrEnum> PartialEq<&str> for $ty<E> {
+            fn eq(&self, other: &&str) -> bool {
+                name::eq(self.as_str(), other, E::__META.separators)
+            }
+        }
+        impl<E: DynamicStrEnum> PartialEq<String> for $ty<E> {
+            fn eq(&self, other: &String) -> bool {
+                name::eq(self.as_str(), other, E::__META.separators)
+            }
+        }
+        impl<E: DynamicStrEnum> PartialEq<$ty<E>> for str {
+            fn eq(&self, other: &$ty<E>) -> bool {
+                other == self
+            }
+        }
+        impl<E: DynamicStrEnum> PartialEq<$ty<E>> for &str {
+            fn eq(&self, other: &$ty<E>) -> bool {
+                other == self
+            }
+        }
+        impl<E: DynamicStrEnum> PartialEq<$ty<E>> for String {
+            fn eq(&self, other: &$ty<E>) -> bool {
+                other == self
+            }
+        }
+    )*};
+}
+
+eq_with_strings!(DynamicMember, Member);

@@ -1,0 +1,206 @@
+//! The name rules shared by every type: how names fold, compare, hash and order, and which names are valid.
+//!
+//! Everything here works on bytes and is length-preserving: ASCII letters fold to lower case and, when an
+//! enum ignores separators, `-`, `_` and ` ` all become the enum's separator. Every other byte (including
+//! every byte of a non-ASCII character) compares exactly, so folding never breaks UTF-8.
+
+use core::cmp::Ordering;
+use core::hash::Hasher;
+
+use crate::error::NameError;
+
+/// How dynamic names are stored and displayed: folded like the enum's built-in names.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fold {
+    /// `lowercase`, `snake_case` and `kebab-case`.
+    Lower,
+    /// `UPPERCASE`, `SCREAMING_SNAKE_CASE` and `SCREAMING-KEBAB-CASE`.
+    Upper,
+    /// `PascalCase` and `camelCase`: kept as first given.
+    Keep,
+}
+
+/// What parsing accepts for a name that is not built-in.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Policy {
+    /// Any valid name.
+    Open,
+    /// Only names in the registry.
+    Registered,
+}
+
+/// What the derive tells the core about an enum; not part of the public contract.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct Meta {
+    /// The enum's identifier, for messages.
+    pub name: &'static str,
+    /// How dynamic names are folded for storage and display.
+    pub fold: Fold,
+    /// `Some(separator)` under `ignore_separators`: `-`, `_` and ` ` then all read as that byte.
+    pub separators: Option<u8>,
+    /// What parsing accepts for non-built-in names.
+    pub policy: Policy,
+    /// The longest dynamic name accepted, in bytes.
+    pub max_len: usize,
+    /// Every canonical name and alias, in declaration order (for suggestions and `register!` checks).
+    pub all_names: &'static [&'static str],
+}
+
+/// The byte a name's byte stands for when names are compared, hashed or ordered.
+#[inline]
+#[must_use]
+pub(crate) const fn key(b: u8, separators: Option<u8>) -> u8 {
+    match separators {
+        Some(sep) if b == b'-' || b == b'_' || b == b' ' => sep,
+        _ => b.to_ascii_lowercase(),
+    }
+}
+
+/// Whether two names are equal under the rule.
+#[inline]
+#[must_use]
+pub(crate) fn eq(a: &str, b: &str, separators: Option<u8>) -> bool {
+    match separators {
+        None => a.eq_ignore_ascii_case(b),
+        Some(_) => {
+            a.len() == b.len()
+                && a.bytes()
+                    .zip(b.bytes())
+                    .all(|(x, y)| key(x, separators) == key(y, separators))
+        }
+    }
+}
+
+/// Orders two names by their folded bytes: consistent with [`eq`].
+#[must_use]
+pub(crate) fn cmp(a: &str, b: &str, separators: Option<u8>) -> Ordering {
+    a.bytes()
+        .map(|b| key(b, separators))
+        .cmp(b.bytes().map(|b| key(b, separators)))
+}
+
+/// Feeds a name's folded bytes to a hasher. Every type hashes names through this one function, in the
+/// same chunks, so equal names hash equally with any `Hasher`, whatever type holds them.
+#[inline]
+pub(crate) fn hash<H: Hasher>(name: &str, separators: Option<u8>, state: &mut H) {
+    const CHUNK: usize = 32;
+    let mut buf = [0_u8; CHUNK];
+    for chunk in name.as_bytes().chunks(CHUNK) {
+        for (out, &b) in buf.iter_mut().zip(chunk) {
+            *out = key(b, separators);
+        }
+        state.write(&buf[..chunk.len()]);
+    }
+    // Like `str`'s own `Hash`: a terminator keeps ("ab", "c") and ("a", "bc") apart in tuples.
+    state.write_u8(0xff);
+}
+
+/// Checks the rules every name obeys: not empty, at most `max_len` bytes, no control character, no
+/// leading or trailing whitespace.
+///
+/// # Errors
+///
+/// The first rule the name breaks.
+pub(crate) fn check(name: &str, max_len: usize) -> Result<(), NameError> {
+    if name.is_empty() {
+        return Err(NameError::Empty);
+    }
+    if name.len() > max_len {
+        return Err(NameError::TooLong {
+            len: name.len(),
+            max: max_len,
+        });
+    }
+    for (at, ch) in name.char_indices() {
+        let at_edge = at == 0 || at + ch.len_utf8() == name.len();
+        if ch.is_control() || (at_edge && ch.is_whitespace()) {
+            return Err(NameError::InvalidChar { ch, at });
+        }
+    }
+    Ok(())
+}
+
+/// Applies the enum's storage fold to a name in place: case per [`Fold`], separators per the rule.
+pub(crate) fn fold_in_place(name: &mut str, fold: Fold, separators: Option<u8>) {
+    match fold {
+        Fold::Lower => name.make_ascii_lowercase(),
+        Fold::Upper => name.make_ascii_uppercase(),
+        Fold::Keep => {}
+    }
+    if let Some(sep) = separators {
+        // SAFETY: only the ASCII bytes `-`, `_` and ` ` are replaced, by the ASCII byte `sep`; an ASCII
+        // byte is never part of a multi-byte character, so the string stays valid UTF-8.
+        for b in unsafe { name.as_bytes_mut() } {
+            if matches!(*b, b'-' | b'_' | b' ') {
+                *b = sep;
+            }
+        }
+    }
+}
+
+/// Levenshtein distance between two names, ignoring ASCII case (and separators under the rule).
+#[must_use]
+pub(crate) fn distance(a: &str, b: &str, separators: Option<u8>) -> usize {
+    let b: Vec<u8> = b.bytes().map(|c| key(c, separators)).collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.bytes().map(|c| key(c, separators)).enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let next = (diag + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distance_counts_edits_ignoring_case() {
+        assert_eq!(distance("opnai_chat", "OPENAI_CHAT", None), 1);
+        assert_eq!(distance("", "abc", None), 3);
+        assert_eq!(distance("a-b", "a_b", Some(b'_')), 0);
+        assert_eq!(distance("a-b", "a_b", None), 1);
+    }
+
+    #[test]
+    fn check_reports_the_first_broken_rule() {
+        assert_eq!(check("", 5), Err(NameError::Empty));
+        assert_eq!(
+            check("abcdef", 5),
+            Err(NameError::TooLong { len: 6, max: 5 })
+        );
+        assert_eq!(
+            check(" a", 5),
+            Err(NameError::InvalidChar { ch: ' ', at: 0 })
+        );
+        assert_eq!(
+            check("a\u{a0}", 5),
+            Err(NameError::InvalidChar {
+                ch: '\u{a0}',
+                at: 1
+            })
+        );
+        assert_eq!(
+            check("a\tb", 5),
+            Err(NameError::InvalidChar { ch: '\t', at: 1 })
+        );
+        assert_eq!(check("a b", 5), Ok(()));
+    }
+
+    #[test]
+    fn fold_keeps_non_ascii_and_maps_separators() {
+        let mut s = String::from("Ärger-Mit Öl_X");
+        fold_in_place(&mut s, Fold::Lower, Some(b'-'));
+        assert_eq!(s, "Ärger-mit-Öl-x");
+    }
+}

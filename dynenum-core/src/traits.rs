@@ -1,0 +1,103 @@
+//! The [`DynamicStrEnum`] trait, implemented by `#[derive(DynamicStrEnum)]`.
+
+use core::hash::Hash;
+
+use crate::error::NameError;
+use crate::member::{DynamicMember, Member};
+use crate::name::{self, Meta, Policy};
+use crate::registry::Registry;
+
+/// A fieldless enum whose variants are case-insensitive names, extended at run time by dynamic names.
+///
+/// Implement it with `#[derive(DynamicStrEnum)]` (see the [crate docs](crate) for the attributes); the
+/// derive also provides `Hash`, `FromStr`, `Display`, comparisons with strings and the rest.
+///
+/// ```
+/// # #[cfg(feature = "derive")] {
+/// use dynenum_core::{DynamicStrEnum, Member, NameError};
+///
+/// #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+/// enum EndpointType {
+///     OpenaiChat,
+///     #[dynenum(alias = "claude")]
+///     AnthropicChat,
+/// }
+///
+/// assert_eq!(EndpointType::NAMES, ["openai_chat", "anthropic_chat"]);
+/// assert_eq!(EndpointType::from_name("CLAUDE"), Some(EndpointType::AnthropicChat));
+/// assert_eq!(EndpointType::dynamic("Claude"), Err(NameError::Builtin("anthropic_chat")));
+///
+/// let nv = EndpointType::dynamic("NVIDIA_OPTIMIZED")?;
+/// assert_eq!(nv, "nvidia_optimized");
+/// assert_eq!(EndpointType::lookup("nvidia_optimized")?, Member::Dynamic(nv));
+/// # }
+/// # Ok::<(), dynenum_core::NameError>(())
+/// ```
+pub trait DynamicStrEnum: Copy + Eq + Hash + Send + Sync + 'static {
+    /// The built-in members, in declaration order (variants disabled by `#[cfg]` are absent).
+    const VARIANTS: &'static [Self];
+    /// The canonical names of [`VARIANTS`](Self::VARIANTS), in the same order.
+    const NAMES: &'static [&'static str];
+    /// How many built-in members there are.
+    const COUNT: usize;
+
+    #[doc(hidden)]
+    const __META: Meta;
+
+    /// This member's canonical name.
+    fn as_str(&self) -> &'static str;
+
+    /// The extra names that parse to this member.
+    fn aliases(&self) -> &'static [&'static str];
+
+    /// The member's description: its doc comment's first paragraph, or `#[dynenum(description = "...")]`.
+    fn description(&self) -> Option<&'static str>;
+
+    /// The built-in member a canonical name or alias names, ignoring ASCII case. Never allocates.
+    fn from_name(name: &str) -> Option<Self>;
+
+    /// The enum's registry of plugin names.
+    fn registry() -> &'static Registry<Self>;
+
+    /// The built-in members, in declaration order.
+    fn iter() -> core::iter::Copied<core::slice::Iter<'static, Self>> {
+        Self::VARIANTS.iter().copied()
+    }
+
+    /// The dynamic member for a name that is not built-in, whatever the enum's `dynamic` policy: the
+    /// registry's shared member when the name is registered, else a new proxy.
+    ///
+    /// # Errors
+    ///
+    /// [`NameError::Builtin`] for a built-in name or alias, or the rule the name breaks.
+    fn dynamic(name: &str) -> Result<DynamicMember<Self>, NameError> {
+        if let Some(builtin) = Self::from_name(name) {
+            return Err(NameError::Builtin(builtin.as_str()));
+        }
+        if let Some(registered) = Self::registry().get(name) {
+            return Ok(registered);
+        }
+        name::check(name, Self::__META.max_len)?;
+        Ok(DynamicMember::unregistered(name))
+    }
+
+    /// The member a name stands for: built-in when it names one, else dynamic, as the enum's `dynamic`
+    /// policy allows.
+    ///
+    /// # Errors
+    ///
+    /// The rule the name breaks, or [`NameError::Unregistered`] under `dynamic = "registered"`.
+    fn lookup(name: &str) -> Result<Member<Self>, NameError> {
+        if let Some(builtin) = Self::from_name(name) {
+            return Ok(Member::Builtin(builtin));
+        }
+        if let Some(registered) = Self::registry().get(name) {
+            return Ok(Member::Dynamic(registered));
+        }
+        name::check(name, Self::__META.max_len)?;
+        match Self::__META.policy {
+            Policy::Open => Ok(Member::Dynamic(DynamicMember::unregistered(name))),
+            Policy::Registered => Err(NameError::Unregistered),
+        }
+    }
+}

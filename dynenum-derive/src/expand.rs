@@ -1,0 +1,273 @@
+//! The emitter: turns a valid model into the trait impl and the string behaviour around it.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{quote, ToTokens};
+use syn::DeriveInput;
+
+use crate::ast::Enum;
+use crate::attr::Policy;
+use crate::case::Fold;
+use crate::diag::Diag;
+use crate::dispatch::{self, Key};
+use crate::{fallback, validate};
+
+/// Parse, check, emit: always returns tokens, the errors (with stubs) when anything is wrong.
+pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
+    let mut diag = Diag::default();
+    let model = Enum::from_syn(input, &mut diag);
+    if let Some(model) = &model {
+        validate::check(model, &mut diag);
+    }
+    match diag.finish() {
+        Err(errors) => fallback::emit(input, model.as_ref(), &errors),
+        Ok(()) => model.map(|model| emit(&model)).unwrap_or_default(),
+    }
+}
+
+fn emit(model: &Enum<'_>) -> TokenStream {
+    let ident = model.ident;
+    let krate = &model.krate;
+    let variants: Vec<_> = model.variants.iter().map(|v| v.ident).collect();
+    let cfgs: Vec<TokenStream> = model
+        .variants
+        .iter()
+        .map(|v| v.cfgs.iter().map(ToTokens::to_token_stream).collect())
+        .collect();
+    let names: Vec<String> = model
+        .variants
+        .iter()
+        .map(|v| model.stored(&v.canonical))
+        .collect();
+    let aliases: Vec<Vec<String>> = model
+        .variants
+        .iter()
+        .map(|v| v.aliases.iter().map(|alias| model.stored(alias)).collect())
+        .collect();
+    let descriptions = model.variants.iter().map(|v| {
+        v.description.as_ref().map_or_else(
+            || quote!(::core::option::Option::None),
+            |text| quote!(::core::option::Option::Some(#text)),
+        )
+    });
+    let keys: Vec<Key> = model
+        .variants
+        .iter()
+        .zip(&cfgs)
+        .flat_map(|(v, cfg)| {
+            let variant = v.ident;
+            std::iter::once(&v.canonical)
+                .chain(&v.aliases)
+                .map(move |name| Key {
+                    bytes: validate::key(&name.value, model.ignore_separators),
+                    value: quote!(#ident::#variant),
+                    cfgs: cfg.clone(),
+                })
+        })
+        .collect();
+    let dispatch = dispatch::from_name(&keys, &quote!(__bytes), krate, model.ignore_separators);
+    let meta = meta(model);
+    // Naming a deprecated variant would warn in the user's crate; allow it only where that happens.
+    let allow_deprecated = model
+        .variants
+        .iter()
+        .any(|v| v.deprecated)
+        .then(|| quote!(#[allow(deprecated)]));
+    let empty = model.variants.is_empty();
+    let by_variant = |values: &dyn Fn(usize) -> TokenStream| -> TokenStream {
+        if empty {
+            return quote!(match *self {});
+        }
+        let arms = (0..variants.len()).map(|at| {
+            let (variant, cfg, value) = (variants[at], &cfgs[at], values(at));
+            quote!(#cfg #ident::#variant => #value,)
+        });
+        quote!(match *self { #(#arms)* })
+    };
+    let as_str = by_variant(&|at| names[at].to_token_stream());
+    let aliases_of = by_variant(&|at| {
+        let list = &aliases[at];
+        quote!(&[#(#list),*])
+    });
+    let descriptions: Vec<TokenStream> = descriptions.collect();
+    let description_of = by_variant(&|at| descriptions[at].clone());
+    let str_impls = str_impls(model);
+
+    quote! {
+        #[automatically_derived]
+        #allow_deprecated
+        impl #krate::DynamicStrEnum for #ident {
+            const VARIANTS: &'static [Self] = &[#( #cfgs #ident::#variants, )*];
+            const NAMES: &'static [&'static ::core::primitive::str] = &[#( #cfgs #names, )*];
+            const COUNT: ::core::primitive::usize = <Self as #krate::DynamicStrEnum>::VARIANTS.len();
+            #[doc(hidden)]
+            const __META: #krate::__private::Meta = #meta;
+
+            fn as_str(&self) -> &'static ::core::primitive::str {
+                #as_str
+            }
+
+            fn aliases(&self) -> &'static [&'static ::core::primitive::str] {
+                #aliases_of
+            }
+
+            fn description(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
+                #description_of
+            }
+
+            fn from_name(__name: &::core::primitive::str) -> ::core::option::Option<Self> {
+                let __bytes = ::core::primitive::str::as_bytes(__name);
+                #dispatch
+            }
+
+            fn registry() -> &'static #krate::Registry<Self> {
+                static __REGISTRY: #krate::Registry<#ident> = #krate::Registry::__new();
+                &__REGISTRY
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::hash::Hash for #ident {
+            fn hash<__H: ::core::hash::Hasher>(&self, __state: &mut __H) {
+                #krate::__private::hash_name::<Self, __H>(<Self as #krate::DynamicStrEnum>::as_str(self), __state);
+            }
+        }
+
+        #str_impls
+    }
+}
+
+fn meta(model: &Enum<'_>) -> TokenStream {
+    let krate = &model.krate;
+    let name = model.ident.to_string();
+    let fold = match model.rule.fold() {
+        Fold::Lower => quote!(Lower),
+        Fold::Upper => quote!(Upper),
+        Fold::Keep => quote!(Keep),
+    };
+    let separators = if model.ignore_separators {
+        let sep = Literal::u8_suffixed(model.rule.separator());
+        quote!(::core::option::Option::Some(#sep))
+    } else {
+        quote!(::core::option::Option::None)
+    };
+    let policy = match model.policy {
+        Policy::Open => quote!(Open),
+        Policy::Registered => quote!(Registered),
+    };
+    let max_len = Literal::usize_unsuffixed(model.max_len);
+    let all_names = model.variants.iter().flat_map(|v| {
+        let cfgs = &v.cfgs;
+        std::iter::once(&v.canonical)
+            .chain(&v.aliases)
+            .map(move |name| {
+                let stored = model.stored(name);
+                quote!(#(#cfgs)* #stored,)
+            })
+    });
+    quote! {
+        #krate::__private::Meta {
+            name: #name,
+            fold: #krate::__private::Fold::#fold,
+            separators: #separators,
+            policy: #krate::__private::Policy::#policy,
+            max_len: #max_len,
+            all_names: &[#(#all_names)*],
+        }
+    }
+}
+
+/// `FromStr`, `TryFrom<&str>`, `Display`, `AsRef<str>`, `From<E> for &str`, `Borrow<Caseless>`, and
+/// `PartialEq` with strings (both directions) and with `Member<E>`.
+fn str_impls(model: &Enum<'_>) -> TokenStream {
+    let ident = model.ident;
+    let krate = &model.krate;
+    let as_str = quote!(<#ident as #krate::DynamicStrEnum>::as_str);
+    let string = quote!(#krate::__private::String);
+    let str_like = [
+        (quote!(), quote!(::core::primitive::str), quote!(__other)),
+        (
+            quote!(<'__a>),
+            quote!(&'__a ::core::primitive::str),
+            quote!(*__other),
+        ),
+        (quote!(), quote!(#string), quote!(#string::as_str(__other))),
+    ];
+    let eq_impls = str_like.iter().map(|(generics, ty, text)| {
+        quote! {
+            #[automatically_derived]
+            impl #generics ::core::cmp::PartialEq<#ty> for #ident {
+                fn eq(&self, __other: &#ty) -> ::core::primitive::bool {
+                    #krate::__private::eq_name::<#ident>(#as_str(self), #text)
+                }
+            }
+
+            #[automatically_derived]
+            impl #generics ::core::cmp::PartialEq<#ident> for #ty {
+                fn eq(&self, __other: &#ident) -> ::core::primitive::bool {
+                    <#ident as ::core::cmp::PartialEq<#ty>>::eq(__other, self)
+                }
+            }
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl ::core::str::FromStr for #ident {
+            type Err = #krate::ParseError;
+
+            fn from_str(__input: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+                match <Self as #krate::DynamicStrEnum>::from_name(__input) {
+                    ::core::option::Option::Some(__found) => ::core::result::Result::Ok(__found),
+                    ::core::option::Option::None => {
+                        ::core::result::Result::Err(#krate::__private::parse_error::<Self>(__input))
+                    }
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl<'__a> ::core::convert::TryFrom<&'__a ::core::primitive::str> for #ident {
+            type Error = #krate::ParseError;
+
+            fn try_from(__input: &'__a ::core::primitive::str) -> ::core::result::Result<Self, Self::Error> {
+                <Self as ::core::str::FromStr>::from_str(__input)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::fmt::Display for #ident {
+            fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                <::core::primitive::str as ::core::fmt::Display>::fmt(#as_str(self), __f)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::convert::AsRef<::core::primitive::str> for #ident {
+            fn as_ref(&self) -> &::core::primitive::str {
+                #as_str(self)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::convert::From<#ident> for &'static ::core::primitive::str {
+            fn from(__member: #ident) -> Self {
+                #as_str(&__member)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::borrow::Borrow<#krate::Caseless> for #ident {
+            fn borrow(&self) -> &#krate::Caseless {
+                #krate::Caseless::new(#as_str(self))
+            }
+        }
+
+        #(#eq_impls)*
+
+        #[automatically_derived]
+        impl ::core::cmp::PartialEq<#krate::Member<#ident>> for #ident {
+            fn eq(&self, __other: &#krate::Member<#ident>) -> ::core::primitive::bool {
+                <#krate::Member<#ident> as ::core::cmp::PartialEq<#ident>>::eq(__other, self)
+            }
+        }
+    }
+}

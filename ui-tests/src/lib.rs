@@ -1,0 +1,1 @@
+//! The cases are in `tests/fail` and `tests/pass`, run by `tests/ui.rs` with trybuild.
