@@ -1,61 +1,103 @@
-//! A plugin-style program: built-in endpoints known at compile time, plugin endpoints learnt at run time.
+//! A plugin-style program: endpoints known at compile time, endpoints a plugin adds at link time, and a
+//! config file that names both.
 //!
-//! Run it with `cargo run -p dynenum-core --example plugins`.
+//! Run it with `cargo run -p dynenum-core --example plugins`. The application's enums live in
+//! `examples/api`; the plugin in `examples/plugin` registers its names with `register!`, and this
+//! program only has to link it.
 
-use dynenum_core::{DynamicStrEnum, Member};
+use std::collections::BTreeMap;
 
-/// The endpoints this program ships with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
-enum EndpointType {
-    /// OpenAI-compatible chat completions.
-    OpenaiChat,
-    /// Anthropic's messages API.
-    #[dynenum(alias = "claude", alias = "anthropic")]
-    AnthropicChat,
-    /// Text Generation Inference by Hugging Face.
-    #[dynenum(rename = "hf-tgi")]
-    HuggingFaceTgi,
+use dynenum_core::Member;
+use dynenum_example_api::{Backend, EndpointType};
+// Linking the plugin is all it takes: its `register!` runs before `main`.
+use dynenum_example_plugin as _;
+
+/// The config file's shape: a built-in and a plugin endpoint, in whatever case the user typed.
+#[derive(Debug, serde::Deserialize)]
+struct Config {
+    /// Strict: only a built-in endpoint will do.
+    builtin_endpoint: EndpointType,
+    default_endpoint: Member<EndpointType>,
+    fallbacks: Vec<Member<EndpointType>>,
+    backend: Member<Backend>,
+    timeouts: BTreeMap<Member<EndpointType>, u32>,
 }
 
-/// Services a deployment may run: none are built in, plugins bring them all.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
-enum ServiceType {}
+const CONFIG: &str = r#"
+builtin_endpoint = "Anthropic"
+default_endpoint = "NVIDIA_OPTIMIZED"
+fallbacks = ["OpenAI_Chat", "claude", "My_Own_Endpoint"]
+backend = "DUCK_DB"
+
+[timeouts]
+openai_chat = 30
+Nvidia_Optimized = 120
+"#;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    println!("== Built-in members compare and parse ignoring ASCII case");
-    println!("OpenaiChat prints as {:?}", EndpointType::OpenaiChat.to_string());
-    println!("OpenaiChat == \"OPENAI_CHAT\": {}", EndpointType::OpenaiChat == "OPENAI_CHAT");
-    println!("\"claude\" parses to {:?}", "claude".parse::<EndpointType>()?);
-    let builtins: Vec<&str> = EndpointType::iter().map(|e| e.as_str()).collect();
-    println!("built-in endpoints: {builtins:?}");
-
-    println!("\n== Any other valid name is a dynamic member");
-    let nv = EndpointType::dynamic("NVIDIA_OPTIMIZED")?;
-    println!("dynamic(\"NVIDIA_OPTIMIZED\") is {nv:?}, prints as {nv}");
-    println!("it equals \"Nvidia_Optimized\": {}", nv == "Nvidia_Optimized");
-    match EndpointType::dynamic("Claude") {
-        Ok(member) => println!("unexpected: {member:?}"),
-        Err(error) => println!("dynamic(\"Claude\") is refused: {error}"),
-    }
-    match EndpointType::dynamic("  padded") {
-        Ok(member) => println!("unexpected: {member:?}"),
-        Err(error) => println!("dynamic(\"  padded\") is refused: {error}"),
-    }
-
-    println!("\n== Plugins register names, with descriptions");
-    EndpointType::registry().register_with_description("local_llama", "a model served on this machine")?;
+    println!("== Every endpoint a user may choose: built-ins, then plugins");
     for member in Member::<EndpointType>::all() {
-        let kind = if member.is_builtin() { "built-in" } else { "plugin" };
-        println!("  {member:<16} {kind:<9} {}", member.description().unwrap_or("-"));
+        let kind = if member.is_builtin() {
+            "built-in"
+        } else {
+            "plugin"
+        };
+        println!(
+            "  {member:<18} {kind:<9} {}",
+            member.description().unwrap_or("-")
+        );
     }
 
-    println!("\n== Typos are caught with a suggestion");
+    println!("\n== A config naming built-in and plugin endpoints in mixed case");
+    let config: Config = toml::from_str(CONFIG)?;
+    println!("builtin endpoint: {:?}", config.builtin_endpoint);
+    let default = &config.default_endpoint;
+    println!(
+        "default endpoint: {default} (built-in: {}, registered plugin: {})",
+        default.is_builtin(),
+        default
+            .dynamic()
+            .is_some_and(dynenum_core::DynamicMember::is_registered),
+    );
+    for fallback in &config.fallbacks {
+        println!("fallback:         {fallback:<18} {fallback:?}");
+    }
+    println!("backend:          {}", config.backend);
+    for (endpoint, seconds) in &config.timeouts {
+        println!("timeout:          {endpoint:<18} {seconds} s");
+    }
+    println!(
+        "written back as JSON: {}",
+        serde_json::to_string(&config.fallbacks)?
+    );
+
+    println!("\n== Built-in members are an ordinary enum, compared ignoring ASCII case");
+    if let Member::Builtin(EndpointType::AnthropicChat) = config.fallbacks[1] {
+        println!(
+            "\"claude\" is the alias of {:?}",
+            EndpointType::AnthropicChat
+        );
+    }
+    println!(
+        "EndpointType::OpenaiChat == \"OPENAI_CHAT\": {}",
+        EndpointType::OpenaiChat == "OPENAI_CHAT"
+    );
+
+    println!("\n== Typos are caught, with a suggestion");
+    let typo = CONFIG.replace("\"Anthropic\"", "\"Antropic\"");
+    if let Err(error) = toml::from_str::<Config>(&typo) {
+        println!("config: {}", error.message());
+    }
     if let Err(error) = "opnai_chat".parse::<EndpointType>() {
-        println!("{error}");
+        println!("FromStr: {error}");
     }
 
-    println!("\n== An enum with no variants: every name is dynamic");
-    let service: Member<ServiceType> = "Vector-Store".parse()?;
-    println!("ServiceType::COUNT = {}, \"Vector-Store\" parses to {service:?}", ServiceType::COUNT);
+    println!("\n== A `dynamic = \"registered\"` enum refuses names nobody registered");
+    match "mongo_db".parse::<Member<Backend>>() {
+        Ok(member) => println!("unexpected: {member:?}"),
+        Err(error) => println!("{error}"),
+    }
+    let duck: Member<Backend> = "Duck DB".parse()?;
+    println!("\"Duck DB\" is the registered {duck:?} (separators are ignored for Backend)");
     Ok(())
 }

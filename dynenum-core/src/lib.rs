@@ -67,9 +67,14 @@
 
 mod caseless;
 mod error;
+mod integrations;
+#[cfg(feature = "register")]
+mod link;
 mod member;
 mod name;
 mod registry;
+#[cfg(feature = "serde")]
+mod serde;
 mod traits;
 
 #[doc(hidden)]

@@ -77,7 +77,7 @@ impl<E: DynamicStrEnum> DynamicMember<E> {
     /// The name, folded like the enum's built-in names (for example all lower case for `snake_case`).
     pub fn as_str(&self) -> &str {
         match &self.repr {
-            Repr::Registered(entry) => &entry.name,
+            Repr::Registered(entry) => entry.name,
             Repr::Unregistered(name) => name,
         }
     }
@@ -90,7 +90,7 @@ impl<E: DynamicStrEnum> DynamicMember<E> {
     /// The description a plugin registered with the name, if any.
     pub fn description(&self) -> Option<&str> {
         match &self.repr {
-            Repr::Registered(entry) => entry.description(),
+            Repr::Registered(entry) => entry.description.as_deref(),
             Repr::Unregistered(_) => None,
         }
     }
@@ -108,7 +108,8 @@ impl<E> Clone for DynamicMember<E> {
 impl<E: DynamicStrEnum> PartialEq for DynamicMember<E> {
     fn eq(&self, other: &Self) -> bool {
         match (&self.repr, &other.repr) {
-            (Repr::Registered(a), Repr::Registered(b)) => core::ptr::eq(*a, *b),
+            // One name, one allocation: equal pointers settle it without reading the names.
+            (Repr::Registered(a), Repr::Registered(b)) if core::ptr::eq(a.name, b.name) => true,
             _ => name::eq(self.as_str(), other.as_str(), E::__META.separators),
         }
     }

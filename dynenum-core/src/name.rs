@@ -99,28 +99,93 @@ pub(crate) fn hash<H: Hasher>(name: &str, separators: Option<u8>, state: &mut H)
 }
 
 /// Checks the rules every name obeys: not empty, at most `max_len` bytes, no control character, no
-/// leading or trailing whitespace.
+/// leading or trailing whitespace. A `const fn`, so `register!` checks names at compile time with the
+/// very rules parsing applies at run time.
 ///
 /// # Errors
 ///
 /// The first rule the name breaks.
-pub(crate) fn check(name: &str, max_len: usize) -> Result<(), NameError> {
-    if name.is_empty() {
+pub(crate) const fn check(name: &str, max_len: usize) -> Result<(), NameError> {
+    let bytes = name.as_bytes();
+    if bytes.is_empty() {
         return Err(NameError::Empty);
     }
-    if name.len() > max_len {
+    if bytes.len() > max_len {
         return Err(NameError::TooLong {
-            len: name.len(),
+            len: bytes.len(),
             max: max_len,
         });
     }
-    for (at, ch) in name.char_indices() {
-        let at_edge = at == 0 || at + ch.len_utf8() == name.len();
-        if ch.is_control() || (at_edge && ch.is_whitespace()) {
+    let mut at = 0;
+    while at < bytes.len() {
+        let (ch, width) = decode(bytes, at);
+        let at_edge = at == 0 || at + width == bytes.len();
+        if is_control(ch) || (at_edge && is_whitespace(ch)) {
             return Err(NameError::InvalidChar { ch, at });
         }
+        at += width;
     }
     Ok(())
+}
+
+/// The character that starts at `bytes[at]`, and its width, for bytes that are valid UTF-8.
+const fn decode(bytes: &[u8], at: usize) -> (char, usize) {
+    let lead = bytes[at] as u32;
+    let (width, mut code) = match lead {
+        0x00..=0x7f => (1, lead),
+        0xc0..=0xdf => (2, lead & 0x1f),
+        0xe0..=0xef => (3, lead & 0x0f),
+        _ => (4, lead & 0x07),
+    };
+    let mut i = 1;
+    while i < width {
+        code = (code << 6) | (bytes[at + i] as u32 & 0x3f);
+        i += 1;
+    }
+    match char::from_u32(code) {
+        Some(ch) => (ch, width),
+        None => (char::REPLACEMENT_CHARACTER, width),
+    }
+}
+
+/// `char::is_control` (general category Cc), usable in `const`.
+const fn is_control(ch: char) -> bool {
+    matches!(ch, '\0'..='\x1f' | '\x7f'..='\u{9f}')
+}
+
+/// `char::is_whitespace` (the `White_Space` property), usable in `const`.
+const fn is_whitespace(ch: char) -> bool {
+    matches!(
+        ch,
+        '\t'..='\r'
+            | ' '
+            | '\u{85}'
+            | '\u{a0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202f}'
+            | '\u{205f}'
+            | '\u{3000}'
+    )
+}
+
+/// Whether two names are equal under the rule, in `const` (for `register!`'s checks).
+#[cfg(feature = "register")]
+pub(crate) const fn eq_const(a: &str, b: &str, separators: Option<u8>) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if key(a[i], separators) != key(b[i], separators) {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Applies the enum's storage fold to a name in place: case per [`Fold`], separators per the rule.
@@ -195,6 +260,25 @@ mod tests {
             Err(NameError::InvalidChar { ch: '\t', at: 1 })
         );
         assert_eq!(check("a b", 5), Ok(()));
+    }
+
+    #[test]
+    fn const_char_classes_match_std() {
+        for ch in (0..=0x10_ffff).filter_map(char::from_u32) {
+            assert_eq!(is_control(ch), ch.is_control(), "{ch:?}");
+            assert_eq!(is_whitespace(ch), ch.is_whitespace(), "{ch:?}");
+        }
+    }
+
+    #[test]
+    fn decode_reads_every_width() {
+        let text = "aé€😀";
+        let mut at = 0;
+        for expected in text.chars() {
+            let (ch, width) = decode(text.as_bytes(), at);
+            assert_eq!((ch, width), (expected, expected.len_utf8()));
+            at += width;
+        }
     }
 
     #[test]

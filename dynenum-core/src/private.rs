@@ -107,3 +107,15 @@ fn nearest(
 pub const fn key_byte(b: u8) -> u8 {
     name::key(b, Some(b'_'))
 }
+
+#[cfg(feature = "register")]
+pub use crate::link::{problem as link_name_problem, LinkName};
+#[cfg(feature = "register")]
+pub use inventory;
+
+pub use crate::__integrations as integrations;
+
+#[cfg(feature = "serde")]
+pub use crate::serde::support::{deserialize_builtin, serialize_name};
+#[cfg(feature = "serde")]
+pub use ::serde;

@@ -42,18 +42,14 @@ pub struct Registry<E> {
     _enum: PhantomData<fn() -> E>,
 }
 
-/// One registered name. Entries are leaked on purpose: the registry lives as long as the program and
-/// never removes a name, so members can point at their entry without reference counting.
+/// One registered name. Entries are immutable and leaked on purpose: the registry lives as long as the
+/// program and never removes a name, so members point at their entry without reference counting (and,
+/// holding no cell, stay usable as map keys without clippy's `mutable_key_type` complaint).
 pub(crate) struct Entry {
-    pub(crate) name: Box<str>,
-    description: OnceLock<Cow<'static, str>>,
+    /// Allocated once per name; an entry replaced to add a description shares it.
+    pub(crate) name: &'static str,
+    pub(crate) description: Option<Cow<'static, str>>,
     hash: u64,
-}
-
-impl Entry {
-    pub(crate) fn description(&self) -> Option<&str> {
-        self.description.get().map(|d| &**d)
-    }
 }
 
 /// The entries in registration order, and an open-addressing index over their folded names.
@@ -68,6 +64,12 @@ const EMPTY: u32 = u32::MAX;
 
 impl Table {
     fn find(&self, name: &str, hash: u64, separators: Option<u8>) -> Option<&'static Entry> {
+        self.position(name, hash, separators)
+            .map(|at| self.entries[at])
+    }
+
+    /// Where the entry for `name` is in `entries`.
+    fn position(&self, name: &str, hash: u64, separators: Option<u8>) -> Option<usize> {
         if self.slots.is_empty() {
             return None;
         }
@@ -81,8 +83,8 @@ impl Table {
                 return None;
             }
             let entry = self.entries[slot as usize];
-            if entry.hash == hash && name::eq(&entry.name, name, separators) {
-                return Some(entry);
+            if entry.hash == hash && name::eq(entry.name, name, separators) {
+                return Some(slot as usize);
             }
             at = (at + 1) & mask;
         }
@@ -117,6 +119,10 @@ impl Table {
     }
 }
 
+fn leak(entry: Entry) -> &'static Entry {
+    Box::leak(Box::new(entry))
+}
+
 /// FNV-1a over the folded bytes: names equal under the rule get equal hashes.
 fn index_hash(name: &str, separators: Option<u8>) -> u64 {
     name.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
@@ -138,7 +144,16 @@ impl<E> Registry<E> {
 
 impl<E: DynamicStrEnum> Registry<E> {
     fn table(&self) -> &RwLock<Table> {
-        self.table.get_or_init(|| RwLock::new(Table::default()))
+        self.table.get_or_init(|| {
+            #[allow(unused_mut)]
+            let mut table = Table::default();
+            #[cfg(feature = "register")]
+            for (name, description) in crate::link::names::<E>() {
+                // Checked at compile time; a name submitted twice keeps its first entry.
+                Self::insert(&mut table, name, description.map(Cow::Borrowed));
+            }
+            RwLock::new(table)
+        })
     }
 
     fn insert(
@@ -148,22 +163,31 @@ impl<E: DynamicStrEnum> Registry<E> {
     ) -> &'static Entry {
         let separators = E::__META.separators;
         let hash = index_hash(name, separators);
-        let entry = table.find(name, hash, separators).unwrap_or_else(|| {
+        let Some(at) = table.position(name, hash, separators) else {
             let mut stored: Box<str> = name.into();
             name::fold_in_place(&mut stored, E::__META.fold, separators);
-            let entry: &'static Entry = Box::leak(Box::new(Entry {
-                name: stored,
-                description: OnceLock::new(),
+            let entry = leak(Entry {
+                name: Box::leak(stored),
+                description,
                 hash,
-            }));
+            });
             table.push(entry);
-            entry
-        });
-        if let Some(description) = description {
-            // The first description seen for a name wins.
-            let _ = entry.description.set(description);
+            return entry;
+        };
+        let found = table.entries[at];
+        match description {
+            // The first description given for a name wins; members built before it keep none.
+            Some(description) if found.description.is_none() => {
+                let entry = leak(Entry {
+                    name: found.name,
+                    description: Some(description),
+                    hash,
+                });
+                table.entries[at] = entry;
+                entry
+            }
+            _ => found,
         }
-        entry
     }
 
     /// Adds a name (or finds it, in any ASCII case) and returns its shared member.
@@ -198,8 +222,8 @@ impl<E: DynamicStrEnum> Registry<E> {
             return Err(NameError::Builtin(builtin.as_str()));
         }
         name::check(name, E::__META.max_len)?;
-        if description.is_none() {
-            if let Some(found) = self.get(name) {
+        if let Some(found) = self.get(name) {
+            if description.is_none() || found.description().is_some() {
                 return Ok(found);
             }
         }

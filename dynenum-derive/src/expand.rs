@@ -27,6 +27,28 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
 fn emit(model: &Enum<'_>) -> TokenStream {
     let ident = model.ident;
     let krate = &model.krate;
+    let trait_impl = trait_impl(model);
+    let str_impls = str_impls(model);
+    quote! {
+        #trait_impl
+
+        #[automatically_derived]
+        impl ::core::hash::Hash for #ident {
+            fn hash<__H: ::core::hash::Hasher>(&self, __state: &mut __H) {
+                #krate::__private::hash_name::<Self, __H>(<Self as #krate::DynamicStrEnum>::as_str(self), __state);
+            }
+        }
+
+        #str_impls
+
+        #krate::__private::integrations!(#ident);
+    }
+}
+
+/// `impl DynamicStrEnum`: the tables, the per-variant `match`es and the dispatch.
+fn trait_impl(model: &Enum<'_>) -> TokenStream {
+    let ident = model.ident;
+    let krate = &model.krate;
     let variants: Vec<_> = model.variants.iter().map(|v| v.ident).collect();
     let cfgs: Vec<TokenStream> = model
         .variants
@@ -90,7 +112,6 @@ fn emit(model: &Enum<'_>) -> TokenStream {
     });
     let descriptions: Vec<TokenStream> = descriptions.collect();
     let description_of = by_variant(&|at| descriptions[at].clone());
-    let str_impls = str_impls(model);
 
     quote! {
         #[automatically_derived]
@@ -124,15 +145,6 @@ fn emit(model: &Enum<'_>) -> TokenStream {
                 &__REGISTRY
             }
         }
-
-        #[automatically_derived]
-        impl ::core::hash::Hash for #ident {
-            fn hash<__H: ::core::hash::Hasher>(&self, __state: &mut __H) {
-                #krate::__private::hash_name::<Self, __H>(<Self as #krate::DynamicStrEnum>::as_str(self), __state);
-            }
-        }
-
-        #str_impls
     }
 }
 

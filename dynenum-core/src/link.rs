@@ -1,0 +1,141 @@
+//! Link-time registration: `register!` in any crate linked into the program adds names to an enum's
+//! registry before its first use, with no call from `main` (the Rust counterpart of Python's entry
+//! points). Built on `inventory`, which collects the submitted entries when the program starts.
+
+use core::any::TypeId;
+
+use crate::name;
+use crate::traits::DynamicStrEnum;
+
+/// One name submitted by `register!`. Not public API.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct LinkName {
+    enum_id: fn() -> TypeId,
+    name: &'static str,
+    description: Option<&'static str>,
+}
+
+impl LinkName {
+    #[must_use]
+    pub const fn new<E: DynamicStrEnum>(
+        name: &'static str,
+        description: Option<&'static str>,
+    ) -> LinkName {
+        LinkName {
+            enum_id: TypeId::of::<E>,
+            name,
+            description,
+        }
+    }
+}
+
+inventory::collect!(LinkName);
+
+/// The link-time names of `E` with their descriptions, sorted by folded name (then description), so
+/// the registry's order and the description that wins don't depend on link order.
+pub(crate) fn names<E: DynamicStrEnum>() -> Vec<(&'static str, Option<&'static str>)> {
+    let id = TypeId::of::<E>();
+    let mut names: Vec<(&'static str, Option<&'static str>)> = inventory::iter::<LinkName>
+        .into_iter()
+        .filter(|entry| (entry.enum_id)() == id)
+        .map(|entry| (entry.name, entry.description))
+        .collect();
+    let separators = E::__META.separators;
+    names.sort_by(|a, b| {
+        name::cmp(a.0, b.0, separators)
+            .then_with(|| a.0.cmp(b.0))
+            .then_with(|| b.1.is_some().cmp(&a.1.is_some()))
+            .then_with(|| a.1.cmp(&b.1))
+    });
+    names
+}
+
+/// What is wrong with a `register!` name, as a code the macro turns into a compile error: `0` when
+/// nothing is. Evaluated in `const`, with the rules parsing applies at run time.
+#[doc(hidden)]
+#[must_use]
+pub const fn problem<E: DynamicStrEnum>(candidate: &str) -> u8 {
+    let meta = &E::__META;
+    let mut i = 0;
+    while i < meta.all_names.len() {
+        if name::eq_const(candidate, meta.all_names[i], meta.separators) {
+            return 1;
+        }
+        i += 1;
+    }
+    match name::check(candidate, meta.max_len) {
+        Ok(()) => 0,
+        Err(crate::NameError::Empty) => 2,
+        Err(crate::NameError::TooLong { .. }) => 3,
+        Err(_) => 4,
+    }
+}
+
+/// Registers plugin names for an enum at link time, from any crate linked into the program.
+///
+/// ```
+/// use dynenum_core::DynamicStrEnum;
+///
+/// #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+/// pub enum EndpointType {
+///     OpenaiChat,
+/// }
+///
+/// // Usually in a plugin crate:
+/// dynenum_core::register!(EndpointType, "nvidia_optimized", "custom_endpoint" => "a description");
+///
+/// assert!(EndpointType::registry().contains("NVIDIA_OPTIMIZED"));
+/// let custom = EndpointType::registry().get("custom_endpoint").unwrap();
+/// assert_eq!(custom.description(), Some("a description"));
+/// ```
+///
+/// Each name may carry a description (`"name" => "description"`). Link-time names come first in
+/// [`Registry::names`](crate::Registry::names), sorted; when two crates describe one name differently,
+/// one description is kept, the same on every run.
+///
+/// A name that is a built-in name or alias of the enum, or that breaks the name rules (empty, longer
+/// than `max_len`, control characters, whitespace at an end), is a compile error.
+///
+/// A crate that the program never names is not linked, and its names are not registered: the program
+/// should name each plugin crate, for example with `use the_plugin as _;`.
+#[macro_export]
+macro_rules! register {
+    ($enum:ty, $($name:literal $(=> $description:literal)?),+ $(,)?) => {
+        const _: () = {
+            $( $crate::__register_one!($enum, $name $(, $description)?); )+
+        };
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __register_one {
+    ($enum:ty, $name:literal) => {
+        $crate::__register_one!(@submit $enum, $name, $crate::__private::None);
+    };
+    ($enum:ty, $name:literal, $description:literal) => {
+        $crate::__register_one!(@submit $enum, $name, $crate::__private::Some($description));
+    };
+    (@submit $enum:ty, $name:literal, $description:expr) => {
+        const _: () = {
+            let problem = $crate::__private::link_name_problem::<$enum>($name);
+            ::core::assert!(
+                problem != 1,
+                ::core::concat!("register!: ", ::core::stringify!($name), " is a built-in name or alias of ", ::core::stringify!($enum))
+            );
+            ::core::assert!(problem != 2, "register!: a plugin name cannot be empty");
+            ::core::assert!(
+                problem != 3,
+                ::core::concat!("register!: ", ::core::stringify!($name), " is longer than the `max_len` of ", ::core::stringify!($enum))
+            );
+            ::core::assert!(
+                problem != 4,
+                ::core::concat!("register!: ", ::core::stringify!($name), " has a control character, or whitespace at an end")
+            );
+        };
+        $crate::__private::inventory::submit! {
+            $crate::__private::LinkName::new::<$enum>($name, $description)
+        }
+    };
+}
