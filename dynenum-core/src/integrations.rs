@@ -8,6 +8,8 @@
 macro_rules! __integrations {
     ($ty:ident) => {
         $crate::__serde_impls_if_enabled!($ty);
+        $crate::__clap_impls_if_enabled!($ty);
+        $crate::__schemars_impls_if_enabled!($ty);
     };
 }
 
@@ -24,5 +26,37 @@ macro_rules! __serde_impls_if_enabled {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __serde_impls_if_enabled {
+    ($ty:ident) => {};
+}
+
+#[cfg(feature = "clap")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __clap_impls_if_enabled {
+    ($ty:ident) => {
+        $crate::__clap_impls!($ty);
+    };
+}
+
+#[cfg(not(feature = "clap"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __clap_impls_if_enabled {
+    ($ty:ident) => {};
+}
+
+#[cfg(feature = "schemars")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __schemars_impls_if_enabled {
+    ($ty:ident) => {
+        $crate::__schemars_impls!($ty);
+    };
+}
+
+#[cfg(not(feature = "schemars"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __schemars_impls_if_enabled {
     ($ty:ident) => {};
 }

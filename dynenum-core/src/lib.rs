@@ -66,6 +66,8 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod caseless;
+#[cfg(feature = "clap")]
+mod clap;
 mod error;
 mod integrations;
 #[cfg(feature = "register")]
@@ -73,6 +75,8 @@ mod link;
 mod member;
 mod name;
 mod registry;
+#[cfg(feature = "schemars")]
+mod schemars;
 #[cfg(feature = "serde")]
 mod serde;
 mod traits;

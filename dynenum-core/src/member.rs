@@ -82,6 +82,15 @@ impl<E: DynamicStrEnum> DynamicMember<E> {
         }
     }
 
+    /// A registered member's name and description, which live as long as the program.
+    #[cfg_attr(not(feature = "clap"), allow(dead_code))]
+    pub(crate) fn static_parts(&self) -> Option<(&'static str, Option<&'static str>)> {
+        match &self.repr {
+            Repr::Registered(entry) => Some((entry.name, entry.description.as_deref())),
+            Repr::Unregistered(_) => None,
+        }
+    }
+
     /// Whether the name was in the enum's registry when this member was built.
     pub fn is_registered(&self) -> bool {
         matches!(self.repr, Repr::Registered(_))

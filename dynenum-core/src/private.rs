@@ -1,7 +1,7 @@
 //! What generated code needs from the core. Not part of the public API: no stability promise.
 
 use core::hash::Hasher;
-use std::borrow::Cow;
+pub use std::borrow::Cow;
 
 pub use crate::name::{Fold, Meta, Policy};
 pub use core::option::Option::{None, Some};
@@ -119,3 +119,19 @@ pub use crate::__integrations as integrations;
 pub use crate::serde::support::{deserialize_builtin, serialize_name};
 #[cfg(feature = "serde")]
 pub use ::serde;
+
+#[cfg(feature = "clap")]
+pub use ::clap;
+/// What the derive's clap impls call.
+#[cfg(feature = "clap")]
+pub mod clap_support {
+    pub use crate::clap::{possible_value, BuiltinParser};
+}
+
+#[cfg(feature = "schemars")]
+pub use ::schemars;
+/// What the derive's schemars impls call.
+#[cfg(feature = "schemars")]
+pub mod schemars_support {
+    pub use crate::schemars::builtin_schema;
+}

@@ -21,6 +21,8 @@ pub(crate) struct Enum<'a> {
     pub(crate) ignore_separators: bool,
     pub(crate) max_len: usize,
     pub(crate) variants: Vec<Variant<'a>>,
+    /// The enum itself is `#[deprecated]`: every impl names it.
+    pub(crate) deprecated: bool,
 }
 
 pub(crate) struct Variant<'a> {
@@ -60,10 +62,10 @@ impl<'a> Enum<'a> {
         };
         let attrs = EnumAttrs::from_attrs(&input.attrs, diag);
         if !input.generics.params.is_empty() {
-            diag.error(
-                input.generics.params.span(),
+            diag.push(syn::Error::new_spanned(
+                &input.generics.params,
                 "`DynamicStrEnum` enums cannot have generic parameters or lifetimes",
-            );
+            ));
         } else if let Some(clause) = &input.generics.where_clause {
             diag.error(
                 clause.where_token.span,
@@ -109,7 +111,8 @@ impl<'a> Enum<'a> {
                         .map(|alias| store(alias.value(), alias.span()))
                         .collect(),
                     description: match attrs.description {
-                        Some(description) => Some(description.value.value().trim().to_owned()),
+                        Some(description) => Some(description.value.value().trim().to_owned())
+                            .filter(|text| !text.is_empty()),
                         None => doc_description(&variant.attrs),
                     },
                     deprecated: variant
@@ -129,6 +132,10 @@ impl<'a> Enum<'a> {
             ignore_separators: attrs.ignore_separators.is_some(),
             max_len: attrs.max_len.map_or(DEFAULT_MAX_LEN, |len| len.value),
             variants,
+            deprecated: input
+                .attrs
+                .iter()
+                .any(|attr| attr.path().is_ident("deprecated")),
         })
     }
 
@@ -143,6 +150,11 @@ impl<'a> Enum<'a> {
 }
 
 impl Enum<'_> {
+    /// Whether any generated item names something deprecated, so the expansion must allow it.
+    pub(crate) fn names_deprecated(&self) -> bool {
+        self.deprecated || self.variants.iter().any(|variant| variant.deprecated)
+    }
+
     /// The name as the program shows and stores it. Under `ignore_separators` every name is stored with
     /// the style's separator, so the one spelling a `Caseless` key finds is the one shown.
     pub(crate) fn stored(&self, name: &Name) -> String {

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use proc_macro2::{Span, TokenTree};
+use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned as _;
 use syn::{Attribute, Lit, LitStr, Token};
@@ -82,7 +82,12 @@ impl EnumAttrs {
                 }
                 "ignore_separators" => {
                     if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
-                        return Err(meta.error(
+                        let mut value = TokenStream::new();
+                        while !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+                            value.extend([meta.input.parse::<TokenTree>()?]);
+                        }
+                        return Err(syn::Error::new_spanned(
+                            value,
                             "`ignore_separators` takes no value: write `#[dynenum(ignore_separators)]`",
                         ));
                     }
@@ -95,20 +100,10 @@ impl EnumAttrs {
                         diag,
                     );
                 }
-                "max_len" => {
-                    let lit = value_token(meta, key, "`#[dynenum(max_len = 255)]`")?;
-                    match lit {
-                        Lit::Int(int) => match int.base10_parse::<usize>() {
-                            Ok(0) => diag.error(int.span(), "`max_len` must be at least 1"),
-                            Ok(len) => set(&mut out.max_len, len, int.span(), key_span, key, diag),
-                            Err(error) => diag.push(error),
-                        },
-                        other => diag.error(
-                            other.span(),
-                            "`max_len` takes a whole number of bytes, like `#[dynenum(max_len = 255)]`",
-                        ),
-                    }
-                }
+                "max_len" => match max_len_value(meta) {
+                    Ok((len, span)) => set(&mut out.max_len, len, span, key_span, key, diag),
+                    Err(error) => diag.push(error),
+                },
                 "crate" => {
                     let lit = string_value(meta, key)?;
                     match lit.parse::<syn::Path>() {
@@ -217,29 +212,52 @@ fn set<T>(
     }
 }
 
-/// The literal after `key =`.
-fn value_token(meta: &ParseNestedMeta<'_>, key: &str, example: &str) -> syn::Result<Lit> {
+/// The tokens after `key =`, up to the next `,`: errors about the value then cover all of it (`-1`).
+fn value_tokens(meta: &ParseNestedMeta<'_>, key: &str, example: &str) -> syn::Result<TokenStream> {
     if !meta.input.peek(Token![=]) {
         return Err(meta.error(format!("`{key}` takes a value, like {example}")));
     }
     let input = meta.value()?;
-    let token: TokenTree = input.parse()?;
-    syn::parse2::<Lit>(token.clone().into()).map_err(|_| {
-        syn::Error::new(
-            token.span(),
-            format!("`{key}` takes a literal, like {example}"),
-        )
-    })
+    let mut tokens = TokenStream::new();
+    while !input.is_empty() && !input.peek(Token![,]) {
+        tokens.extend([input.parse::<TokenTree>()?]);
+    }
+    if tokens.is_empty() {
+        return Err(meta.error(format!("`{key}` takes a value, like {example}")));
+    }
+    Ok(tokens)
 }
 
 /// The string after `key =`.
 fn string_value(meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<LitStr> {
     let example = format!("`#[dynenum({key} = \"...\")]`");
-    match value_token(meta, key, &example)? {
-        Lit::Str(lit) => Ok(lit),
-        other => Err(syn::Error::new(
-            other.span(),
+    let tokens = value_tokens(meta, key, &example)?;
+    match syn::parse2::<Lit>(tokens.clone()) {
+        Ok(Lit::Str(lit)) => Ok(lit),
+        _ => Err(syn::Error::new_spanned(
+            tokens,
             format!("`{key}` takes a string, like {example}"),
+        )),
+    }
+}
+
+/// The whole number after `max_len =`: unsuffixed, at least 1, and fitting a `usize`.
+fn max_len_value(meta: &ParseNestedMeta<'_>) -> syn::Result<(usize, Span)> {
+    const EXAMPLE: &str = "`#[dynenum(max_len = 255)]`";
+    let tokens = value_tokens(meta, "max_len", EXAMPLE)?;
+    let int = match syn::parse2::<Lit>(tokens.clone()) {
+        Ok(Lit::Int(int)) if int.suffix().is_empty() && !int.base10_digits().starts_with('-') => int,
+        _ => {
+            let message = format!("`max_len` takes a whole number of bytes, like {EXAMPLE}");
+            return Err(syn::Error::new_spanned(tokens, message));
+        }
+    };
+    match int.base10_parse::<usize>() {
+        Ok(0) => Err(syn::Error::new(int.span(), "`max_len` must be at least 1")),
+        Ok(len) => Ok((len, int.span())),
+        Err(_) => Err(syn::Error::new(
+            int.span(),
+            "`max_len` is too large for this platform's `usize`",
         )),
     }
 }
@@ -254,7 +272,7 @@ fn unknown_key(
     there: &str,
     diag: &mut Diag,
 ) -> syn::Result<()> {
-    let span = meta.path.span();
+    let path = &meta.path;
     let shown = if key.is_empty() {
         quote::ToTokens::to_token_stream(&meta.path)
             .to_string()
@@ -263,7 +281,10 @@ fn unknown_key(
         key.to_owned()
     };
     if other_level.contains(&key) {
-        diag.error(span, format!("`{shown}` goes on {there}, not on {here}"));
+        diag.push(syn::Error::new_spanned(
+            path,
+            format!("`{shown}` goes on {there}, not on {here}"),
+        ));
     } else {
         let mut message = format!("unknown attribute key `{shown}`");
         if let Some(near) = did_you_mean(&shown, known) {
@@ -271,7 +292,7 @@ fn unknown_key(
         } else {
             let _ = write!(message, "; expected one of: {}", known.join(", "));
         }
-        diag.error(span, message);
+        diag.push(syn::Error::new_spanned(path, message));
     }
     if meta.input.peek(Token![=]) {
         meta.input.parse::<Token![=]>()?;
@@ -291,7 +312,18 @@ fn unknown_style(style: &str) -> String {
         "unknown `rename_all` style {style:?}; expected one of: {}",
         spellings.join(", ")
     );
-    if let Some(near) = did_you_mean(style, &spellings) {
+    // `kebab` or `screaming_snake` name a style without its `-case` suffix; else look for a typo.
+    let bare = |text: &str| {
+        text.to_ascii_lowercase()
+            .replace(['-', '_'], "")
+            .trim_end_matches("case")
+            .to_owned()
+    };
+    let near = spellings
+        .iter()
+        .copied()
+        .find(|spelling| bare(spelling) == bare(style));
+    if let Some(near) = near.or_else(|| did_you_mean(style, &spellings)) {
         let _ = write!(message, " (did you mean {near:?}?)");
     }
     message

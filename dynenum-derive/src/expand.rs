@@ -2,6 +2,7 @@
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{quote, ToTokens};
+use syn::ext::IdentExt as _;
 use syn::DeriveInput;
 
 use crate::ast::Enum;
@@ -28,8 +29,8 @@ fn emit(model: &Enum<'_>) -> TokenStream {
     let ident = model.ident;
     let krate = &model.krate;
     let trait_impl = trait_impl(model);
-    let str_impls = str_impls(model);
-    quote! {
+    let str_impls = str_impls(ident, krate);
+    let items = quote! {
         #trait_impl
 
         #[automatically_derived]
@@ -42,6 +43,13 @@ fn emit(model: &Enum<'_>) -> TokenStream {
         #str_impls
 
         #krate::__private::integrations!(#ident);
+    };
+    if model.names_deprecated() {
+        // Every impl names the deprecated enum or variant; the lint is the user's to see at their uses,
+        // not at the derive. The `const _` block scopes the allow to generated code.
+        quote!(#[allow(deprecated)] const _: () = { #items };)
+    } else {
+        items
     }
 }
 
@@ -88,12 +96,6 @@ fn trait_impl(model: &Enum<'_>) -> TokenStream {
         .collect();
     let dispatch = dispatch::from_name(&keys, &quote!(__bytes), krate, model.ignore_separators);
     let meta = meta(model);
-    // Naming a deprecated variant would warn in the user's crate; allow it only where that happens.
-    let allow_deprecated = model
-        .variants
-        .iter()
-        .any(|v| v.deprecated)
-        .then(|| quote!(#[allow(deprecated)]));
     let empty = model.variants.is_empty();
     let by_variant = |values: &dyn Fn(usize) -> TokenStream| -> TokenStream {
         if empty {
@@ -115,7 +117,6 @@ fn trait_impl(model: &Enum<'_>) -> TokenStream {
 
     quote! {
         #[automatically_derived]
-        #allow_deprecated
         impl #krate::DynamicStrEnum for #ident {
             const VARIANTS: &'static [Self] = &[#( #cfgs #ident::#variants, )*];
             const NAMES: &'static [&'static ::core::primitive::str] = &[#( #cfgs #names, )*];
@@ -150,7 +151,7 @@ fn trait_impl(model: &Enum<'_>) -> TokenStream {
 
 fn meta(model: &Enum<'_>) -> TokenStream {
     let krate = &model.krate;
-    let name = model.ident.to_string();
+    let name = model.ident.unraw().to_string();
     let fold = match model.rule.fold() {
         Fold::Lower => quote!(Lower),
         Fold::Upper => quote!(Upper),
@@ -190,9 +191,8 @@ fn meta(model: &Enum<'_>) -> TokenStream {
 
 /// `FromStr`, `TryFrom<&str>`, `Display`, `AsRef<str>`, `From<E> for &str`, `Borrow<Caseless>`, and
 /// `PartialEq` with strings (both directions) and with `Member<E>`.
-fn str_impls(model: &Enum<'_>) -> TokenStream {
-    let ident = model.ident;
-    let krate = &model.krate;
+/// The fallback emits them too: they only call `as_str`, so code comparing the enum with text compiles.
+pub(crate) fn str_impls(ident: &syn::Ident, krate: &syn::Path) -> TokenStream {
     let as_str = quote!(<#ident as #krate::DynamicStrEnum>::as_str);
     let string = quote!(#krate::__private::String);
     let str_like = [

@@ -23,6 +23,7 @@ pub(crate) fn emit(
     let ident = &input.ident;
     let default_krate: syn::Path = syn::parse_quote!(::dynenum_core);
     let krate = model.map_or(&default_krate, |model| &model.krate);
+    let str_impls = crate::expand::str_impls(ident, krate);
     let unreachable = quote!(::core::unreachable!("the derive of DynamicStrEnum failed"));
     quote! {
         #errors
@@ -53,15 +54,6 @@ pub(crate) fn emit(
             fn hash<__H: ::core::hash::Hasher>(&self, _: &mut __H) { #unreachable }
         }
 
-        #[automatically_derived]
-        impl ::core::str::FromStr for #ident {
-            type Err = #krate::ParseError;
-            fn from_str(_: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> { #unreachable }
-        }
-
-        #[automatically_derived]
-        impl ::core::fmt::Display for #ident {
-            fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result { #unreachable }
-        }
+        #str_impls
     }
 }
