@@ -246,7 +246,9 @@ fn max_len_value(meta: &ParseNestedMeta<'_>) -> syn::Result<(usize, Span)> {
     const EXAMPLE: &str = "`#[dynenum(max_len = 255)]`";
     let tokens = value_tokens(meta, "max_len", EXAMPLE)?;
     let int = match syn::parse2::<Lit>(tokens.clone()) {
-        Ok(Lit::Int(int)) if int.suffix().is_empty() && !int.base10_digits().starts_with('-') => int,
+        Ok(Lit::Int(int)) if int.suffix().is_empty() && !int.base10_digits().starts_with('-') => {
+            int
+        }
         _ => {
             let message = format!("`max_len` takes a whole number of bytes, like {EXAMPLE}");
             return Err(syn::Error::new_spanned(tokens, message));
