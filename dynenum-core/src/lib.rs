@@ -74,6 +74,7 @@ mod integrations;
 mod link;
 mod member;
 mod name;
+mod phf;
 mod registry;
 #[cfg(feature = "schemars")]
 mod schemars;

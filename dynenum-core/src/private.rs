@@ -24,22 +24,6 @@ pub fn eq_name<E: DynamicStrEnum>(name: &str, text: &str) -> bool {
     name::eq(name, text, E::__META.separators)
 }
 
-/// The last step of the generated `from_name`: whether `input` (already of the right length) equals
-/// `key`, a name the derive folded at compile time (ASCII lower case, separators as `_` when ignored).
-#[inline]
-#[must_use]
-pub fn matches_key(input: &[u8], key: &[u8], ignore_separators: bool) -> bool {
-    if ignore_separators {
-        input.len() == key.len()
-            && input
-                .iter()
-                .zip(key)
-                .all(|(&b, &k)| name::key(b, Some(b'_')) == k)
-    } else {
-        input.eq_ignore_ascii_case(key)
-    }
-}
-
 /// The `ParseError` of `E::from_str`: no built-in member has that name.
 #[cold]
 #[must_use]
@@ -100,20 +84,17 @@ fn nearest(
     best.map(|(_, candidate)| candidate.clone())
 }
 
-/// How the generated `from_name` folds one input byte under `ignore_separators`: ASCII lower case, and
-/// `-` and ` ` read as `_`.
-#[inline]
-#[must_use]
-pub const fn key_byte(b: u8) -> u8 {
-    name::key(b, Some(b'_'))
-}
-
 #[cfg(feature = "register")]
 pub use crate::link::{problem as link_name_problem, LinkName};
 #[cfg(feature = "register")]
 pub use inventory;
 
 pub use crate::__integrations as integrations;
+
+/// The perfect-hash lookup behind the generated `from_name`.
+pub mod phf {
+    pub use crate::phf::{lookup, Table};
+}
 
 #[cfg(feature = "serde")]
 pub use crate::serde::support::{deserialize_builtin, serialize_name};

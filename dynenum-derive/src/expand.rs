@@ -80,21 +80,13 @@ fn trait_impl(model: &Enum<'_>) -> TokenStream {
         )
     });
     let keys: Vec<Key> = model
-        .variants
-        .iter()
-        .zip(&cfgs)
-        .flat_map(|(v, cfg)| {
-            let variant = v.ident;
-            std::iter::once(&v.canonical)
-                .chain(&v.aliases)
-                .map(move |name| Key {
-                    bytes: validate::key(&name.value, model.ignore_separators),
-                    value: quote!(#ident::#variant),
-                    cfgs: cfg.clone(),
-                })
+        .names()
+        .map(|(at, name)| Key {
+            bytes: validate::key(&name.value, model.ignore_separators),
+            variant: u16::try_from(at).unwrap_or(u16::MAX),
         })
         .collect();
-    let dispatch = dispatch::from_name(&keys, &quote!(__bytes), krate, model.ignore_separators);
+    let dispatch = from_name(model, &keys, &cfgs);
     let meta = meta(model);
     let empty = model.variants.is_empty();
     let by_variant = |values: &dyn Fn(usize) -> TokenStream| -> TokenStream {
@@ -137,7 +129,6 @@ fn trait_impl(model: &Enum<'_>) -> TokenStream {
             }
 
             fn from_name(__name: &::core::primitive::str) -> ::core::option::Option<Self> {
-                let __bytes = ::core::primitive::str::as_bytes(__name);
                 #dispatch
             }
 
@@ -280,6 +271,38 @@ pub(crate) fn str_impls(ident: &syn::Ident, krate: &syn::Path) -> TokenStream {
             fn eq(&self, __other: &#krate::Member<#ident>) -> ::core::primitive::bool {
                 <#krate::Member<#ident> as ::core::cmp::PartialEq<#ident>>::eq(__other, self)
             }
+        }
+    }
+}
+
+/// The body of `from_name`: a perfect-hash lookup, then the variant its index stands for.
+fn from_name(model: &Enum<'_>, keys: &[Key], cfgs: &[TokenStream]) -> TokenStream {
+    let ident = model.ident;
+    let krate = &model.krate;
+    if keys.is_empty() {
+        return quote! {
+            let _ = __name;
+            ::core::option::Option::None
+        };
+    }
+    // Distinct names practically always get a perfect hash; should a seed search ever fail, the
+    // user gets an error on the enum rather than a parser that can't work.
+    let Some(table) = dispatch::Table::build(keys, model.ignore_separators) else {
+        return quote::quote_spanned! {ident.span()=>
+            ::core::compile_error!("no perfect hash found for these names; please report this enum to dynenum")
+        };
+    };
+    let table = table.emit(keys, krate, model.ignore_separators);
+    let arms = model.variants.iter().zip(cfgs).zip(0_u16..).map(|((variant, cfg), at)| {
+        let variant = variant.ident;
+        let at = Literal::u16_suffixed(at);
+        quote!(#cfg ::core::option::Option::Some(#at) => ::core::option::Option::Some(#ident::#variant),)
+    });
+    quote! {
+        static __TABLE: #krate::__private::phf::Table = #table;
+        match #krate::__private::phf::lookup(&__TABLE, ::core::primitive::str::as_bytes(__name)) {
+            #(#arms)*
+            _ => ::core::option::Option::None,
         }
     }
 }

@@ -10,6 +10,17 @@ pub(crate) fn check(model: &Enum<'_>, diag: &mut Diag) {
         check_name(name, model.max_len, diag);
     }
     check_clashes(model, diag);
+    check_dispatch(model, diag);
+}
+
+/// The generated parser numbers variants with `u16`.
+fn check_dispatch(model: &Enum<'_>, diag: &mut Diag) {
+    if model.variants.len() > usize::from(u16::MAX) {
+        diag.error(
+            model.ident.span(),
+            format!("`DynamicStrEnum` supports at most {} variants", u16::MAX),
+        );
+    }
 }
 
 /// A name that breaks a rule could never be parsed back (parsing checks the same rules), so it is
