@@ -14,10 +14,12 @@ use crate::member::Member;
 use crate::traits::DynamicStrEnum;
 
 /// The value parser of a derived enum: built-in names and aliases only.
+#[cfg_attr(docsrs, doc(cfg(feature = "clap")))]
 pub struct BuiltinParser<E>(PhantomData<fn() -> E>);
 
 /// The value parser of `Member<E>`: built-in names, registered names, and under `dynamic = "open"`
 /// any other valid name.
+#[cfg_attr(docsrs, doc(cfg(feature = "clap")))]
 pub struct MemberParser<E>(PhantomData<fn() -> E>);
 
 impl<E> BuiltinParser<E> {
@@ -101,6 +103,7 @@ impl<E: DynamicStrEnum> TypedValueParser for MemberParser<E> {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "clap")))]
 impl<E: DynamicStrEnum> ValueParserFactory for Member<E> {
     type Parser = MemberParser<E>;
 

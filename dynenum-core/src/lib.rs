@@ -36,31 +36,56 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! # The derive
+//! # The pieces
 //!
-//! `#[derive(DynamicStrEnum)]` applies to a fieldless enum without generics. You derive `Clone`, `Copy`,
-//! `PartialEq` and `Eq` yourself (and `Debug` if you want it); the derive implements [`DynamicStrEnum`],
-//! `Hash`, `FromStr` and `TryFrom<&str>` (with [`ParseError`]), `Display`, `AsRef<str>`,
-//! `From<E> for &'static str`, `Borrow<Caseless>`, and `PartialEq` with `str`, `&str`, `String` (both
-//! directions) and [`Member<E>`]. Comparison with text uses the canonical name only; aliases are for
-//! parsing.
+//! - [`macro@DynamicStrEnum`], the derive, turns a fieldless enum into a case-insensitive string enum:
+//!   parsing (with "did you mean" errors), display, hashing, comparison with strings, iteration over the
+//!   variants. Its attributes set the naming style, renames, aliases and what dynamic names are allowed.
+//! - [`DynamicStrEnum`], the trait it implements: `VARIANTS`, `NAMES`, `from_name`, `dynamic`, `lookup`.
+//! - [`DynamicMember<E>`]: the proxy for a name that is not built-in. It compares, hashes, orders and
+//!   prints like a variant, and never allocates to clone.
+//! - [`Member<E>`]: built-in or dynamic, the type to keep in configs and APIs.
+//! - [`Registry<E>`]: the names plugins add, at run time or at link time with [`register!`].
+//! - [`Caseless`]: look up a `HashMap<Member<E>, V>` by any ASCII case of a name, without allocating.
+//! - [`ParseError`] and [`NameError`]: what went wrong, with the valid names and the nearest one.
 //!
-//! Enum attributes, `#[dynenum(...)]`:
+//! Names compare ignoring ASCII case only: `é` and `É` are different names. Every name, built-in or
+//! dynamic, is non-empty, at most `max_len` bytes (255 by default), has no control character and no
+//! leading or trailing whitespace.
 //!
-//! | attribute | meaning |
-//! |---|---|
-//! | `rename_all = "snake_case"` | naming style of the variants: `lowercase`, `UPPERCASE`, `PascalCase`, `camelCase`, `snake_case` (default), `SCREAMING_SNAKE_CASE`, `kebab-case`, `SCREAMING-KEBAB-CASE` |
-//! | `dynamic = "open"` | what parsing accepts for names that are not built-in: any valid name (`"open"`, default) or registered names only (`"registered"`) |
-//! | `ignore_separators` | `-`, `_` and ` ` count as the same character in parsing, comparison and hashing; names are stored with the style's separator |
-//! | `max_len = 255` | the longest name accepted, in bytes |
-//! | `crate = "path"` | where `dynenum_core` is, for crates that re-export it |
+//! # Features
 //!
-//! Variant attributes: `rename = "name"`, `alias = "name"` (repeatable), `description = "text"` (else the
-//! doc comment's first paragraph).
+//! | feature | default | what it adds |
+//! |---|---|---|
+//! | `derive` | yes | `#[derive(DynamicStrEnum)]`, re-exported here |
+//! | `register` | yes | [`register!`]: link-time plugin registration (through `inventory`) |
+//! | `serde` | no | `Serialize`/`Deserialize` for derived enums, `Member` and `DynamicMember` |
+//! | `clap` | no | derived enums and `Member` as typed clap 4 arguments, case-insensitive |
+//! | `schemars` | no | `JsonSchema` (schemars 1) for derived enums and `Member` |
 //!
-//! Every name obeys the same rules: not empty, at most `max_len` bytes, no control character, no leading
-//! or trailing whitespace. Two names equal ignoring ASCII case, or a name that breaks a rule, is a
-//! compile error.
+//! The integrations need no attribute on the enum: the derive's output switches them on when this
+//! crate is built with the feature.
+//!
+//! ```
+//! # #[cfg(all(feature = "derive", feature = "serde"))] {
+//! use dynenum_core::{DynamicStrEnum, Member};
+//!
+//! #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+//! enum Backend {
+//!     Postgres,
+//!     Sqlite,
+//! }
+//!
+//! #[derive(serde::Deserialize)]
+//! struct Config {
+//!     backend: Member<Backend>,
+//! }
+//!
+//! let config: Config = serde_json::from_str(r#"{ "backend": "DuckDB" }"#)?;
+//! assert_eq!(config.backend.to_string(), "duckdb");
+//! # }
+//! # Ok::<(), serde_json::Error>(())
+//! ```
 
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -92,6 +117,61 @@ pub use member::{DynamicMember, Member};
 pub use registry::Registry;
 pub use traits::DynamicStrEnum;
 
-/// Derives [`DynamicStrEnum`] and the string behaviour that goes with it; see the [crate docs](crate).
+/// Derives [`DynamicStrEnum`](trait@DynamicStrEnum) and the string behaviour that goes with it.
+///
+/// Applies to a fieldless enum without generics. Derive `Clone`, `Copy`, `PartialEq` and `Eq` yourself
+/// (and `Debug` if you want it); this derive implements the trait, `Hash` (deriving `Hash` as well is
+/// an error), `FromStr` and `TryFrom<&str>` (with [`ParseError`]), `Display`, `AsRef<str>`,
+/// `From<E> for &'static str`, `Borrow<Caseless>`, `PartialEq` with `str`, `&str` and `String` in both
+/// directions, and `PartialEq<Member<E>>`; with this crate's features, also serde, clap and schemars
+/// impls. Comparisons with text use the canonical name; aliases only parse.
+///
+/// # Enum attributes
+///
+/// | attribute | default | meaning |
+/// |---|---|---|
+/// | `rename_all = "..."` | `"snake_case"` | the naming style: `lowercase`, `UPPERCASE`, `PascalCase`, `camelCase`, `snake_case`, `SCREAMING_SNAKE_CASE`, `kebab-case`, `SCREAMING-KEBAB-CASE` (serde's names; words split like heck: `HTTPServer` is `http_server`) |
+/// | `dynamic = "..."` | `"open"` | what `Member` parsing, `lookup`, serde and clap accept for a name that is not built-in: any valid name (`"open"`) or registered names only (`"registered"`); `dynamic()` ignores it |
+/// | `ignore_separators` | off | `-`, `_` and ` ` count as one character in parsing, comparison and hashing; every name is stored with the style's separator (`-` for kebab styles, `_` otherwise), renames included |
+/// | `max_len = N` | `255` | the longest name accepted, in bytes |
+/// | `crate = "path"` | `"::dynenum_core"` | where this crate is, for crates that re-export it |
+///
+/// # Variant attributes
+///
+/// | attribute | meaning |
+/// |---|---|
+/// | `rename = "name"` | the variant's canonical name |
+/// | `alias = "name"` | another name that parses to the variant (repeatable) |
+/// | `description = "text"` | the variant's `description()`; by default the first paragraph of its doc comment, lines joined with one space |
+///
+/// `#[cfg]` on variants is honoured; `#[deprecated]` variants and enums derive without warnings.
+///
+/// # Compile errors
+///
+/// Every misuse is an error pointing at the offending token, all reported together: a struct or union,
+/// a variant with fields, generics, an unknown key (with the closest known one), a key given twice, an
+/// unknown style or policy, a value of the wrong type, `max_len = 0`, a name that breaks the name rules,
+/// and two names equal ignoring ASCII case (pointing at both).
+///
+/// ```
+/// use dynenum_core::DynamicStrEnum;
+///
+/// #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+/// #[dynenum(rename_all = "kebab-case", ignore_separators)]
+/// enum Ui {
+///     /// A terminal UI.
+///     Terminal,
+///     #[dynenum(rename = "web", alias = "browser")]
+///     WebApp,
+/// }
+///
+/// assert_eq!(Ui::NAMES, ["terminal", "web"]);
+/// assert_eq!("Browser".parse::<Ui>().unwrap(), Ui::WebApp);
+/// assert_eq!(Ui::Terminal.description(), Some("A terminal UI."));
+/// let plugin = Ui::dynamic("Voice_Assistant").unwrap();
+/// assert_eq!(plugin.as_str(), "voice-assistant");
+/// assert_eq!(plugin, "VOICE ASSISTANT");
+/// ```
 #[cfg(feature = "derive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
 pub use dynenum_derive::DynamicStrEnum;

@@ -99,6 +99,7 @@ pub const fn problem<E: DynamicStrEnum>(candidate: &str) -> u8 {
 ///
 /// A crate that the program never names is not linked, and its names are not registered: the program
 /// should name each plugin crate, for example with `use the_plugin as _;`.
+#[cfg_attr(docsrs, doc(cfg(feature = "register")))]
 #[macro_export]
 macro_rules! register {
     ($enum:ty, $($name:literal $(=> $description:literal)?),+ $(,)?) => {

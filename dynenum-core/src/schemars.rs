@@ -46,6 +46,7 @@ pub fn builtin_schema<E: DynamicStrEnum>() -> Schema {
 
 /// Under `open`, any valid name (examples: the built-in names); under `registered`, the built-in and
 /// registered names at the time the schema is generated.
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl<E: DynamicStrEnum> JsonSchema for Member<E> {
     fn schema_name() -> Cow<'static, str> {
         Cow::Owned(format!("Member_for_{}", E::__META.name))

@@ -11,12 +11,14 @@ use crate::error::{ParseError, Quoted};
 use crate::member::{DynamicMember, Member};
 use crate::traits::DynamicStrEnum;
 
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<E: DynamicStrEnum> Serialize for Member<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<E: DynamicStrEnum> Serialize for DynamicMember<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
@@ -25,6 +27,7 @@ impl<E: DynamicStrEnum> Serialize for DynamicMember<E> {
 
 /// Accepts what the enum's `dynamic` policy accepts: built-in names, registered names, and under
 /// `open` any other valid name.
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de, E: DynamicStrEnum> Deserialize<'de> for Member<E> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_str(NameVisitor::<E, Member<E>>(PhantomData))
@@ -32,6 +35,7 @@ impl<'de, E: DynamicStrEnum> Deserialize<'de> for Member<E> {
 }
 
 /// Refuses built-in names: a `DynamicMember` never holds one.
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de, E: DynamicStrEnum> Deserialize<'de> for DynamicMember<E> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_str(NameVisitor::<E, DynamicMember<E>>(PhantomData))

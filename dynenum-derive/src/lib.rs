@@ -16,8 +16,11 @@ mod validate;
 
 use proc_macro::TokenStream;
 
-/// Derives `dynenum_core::DynamicStrEnum` and the string behaviour of a dynamic string enum: see the
-/// documentation of `dynenum-core`.
+/// Derives `dynenum_core::DynamicStrEnum` and the string behaviour of a dynamic string enum.
+///
+/// Use it through `dynenum-core`, which re-exports it and documents the attributes (`rename_all`,
+/// `dynamic`, `ignore_separators`, `max_len`, `crate` on the enum; `rename`, `alias`, `description`
+/// on variants) with examples.
 #[proc_macro_derive(DynamicStrEnum, attributes(dynenum))]
 pub fn derive_dynamic_str_enum(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
