@@ -32,6 +32,14 @@ impl LinkName {
 
 inventory::collect!(LinkName);
 
+/// Whether any `register!` names `E`: walks the submitted entries without allocating.
+pub(crate) fn has_names<E: DynamicStrEnum>() -> bool {
+    let id = TypeId::of::<E>();
+    inventory::iter::<LinkName>
+        .into_iter()
+        .any(|entry| (entry.enum_id)() == id)
+}
+
 /// The link-time names of `E` with their descriptions, sorted by folded name (then description), so
 /// the registry's order and the description that wins don't depend on link order.
 pub(crate) fn names<E: DynamicStrEnum>() -> Vec<(&'static str, Option<&'static str>)> {

@@ -96,9 +96,9 @@ fn for_each_word(bytes: &[u8], ignore_separators: bool, mut each: impl FnMut(u64
     at == len || each(fold(word(bytes, len - 8), ignore_separators))
 }
 
-/// The hash of a name's folded bytes.
+/// The hash of a name's folded bytes (also the registry's index hash).
 #[inline]
-fn hash(bytes: &[u8], seed: u64, ignore_separators: bool) -> u64 {
+pub(crate) fn hash(bytes: &[u8], seed: u64, ignore_separators: bool) -> u64 {
     let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K_WORD);
     for_each_word(bytes, ignore_separators, |w| {
         h = (h.rotate_left(5) ^ w).wrapping_mul(K_WORD);

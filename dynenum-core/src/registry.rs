@@ -2,8 +2,10 @@
 
 use core::fmt;
 use core::marker::PhantomData;
+use core::ptr;
+use core::sync::atomic::{AtomicBool, AtomicPtr, AtomicUsize, Ordering};
 use std::borrow::Cow;
-use std::sync::{OnceLock, PoisonError, RwLock};
+use std::sync::{Mutex, PoisonError};
 
 use crate::error::NameError;
 use crate::member::DynamicMember;
@@ -38,7 +40,14 @@ use crate::traits::DynamicStrEnum;
 /// # Ok::<(), dynenum_core::NameError>(())
 /// ```
 pub struct Registry<E> {
-    table: OnceLock<RwLock<Table>>,
+    /// The newest table, or null before first use. Readers take no lock: they load this pointer and
+    /// read a table that is only ever appended to, or replaced by a larger copy.
+    current: AtomicPtr<Table>,
+    /// Set once the first use found no link-time names: until a registration, the registry is empty
+    /// and readers need no table (so first uses allocate nothing).
+    empty: AtomicBool,
+    /// Serializes writers (registration and the lazy start).
+    writer: Mutex<()>,
     _enum: PhantomData<fn() -> E>,
 }
 
@@ -52,82 +61,109 @@ pub(crate) struct Entry {
     hash: u64,
 }
 
-/// The entries in registration order, and an open-addressing index over their folded names.
-#[derive(Default)]
+/// A fixed-capacity, append-only table: entries in registration order and an open-addressing index
+/// over them, both published with release stores so a reader sees only complete entries. A full table
+/// is copied into one twice its size; the old one is leaked, as readers may still hold it (the leaks
+/// add up to at most the size of the newest table).
 struct Table {
-    entries: Vec<&'static Entry>,
-    /// Positions in `entries`, or `EMPTY`; the length is zero or a power of two, kept at most half full.
-    slots: Vec<u32>,
+    /// Position in `entries` plus one, or zero for an empty slot; twice as many as `entries`.
+    slots: Box<[AtomicUsize]>,
+    /// Null until filled.
+    entries: Box<[AtomicPtr<Entry>]>,
+    /// How many entries are filled.
+    len: AtomicUsize,
 }
 
-const EMPTY: u32 = u32::MAX;
-
 impl Table {
-    fn find(&self, name: &str, hash: u64, separators: Option<u8>) -> Option<&'static Entry> {
-        self.position(name, hash, separators)
-            .map(|at| self.entries[at])
+    fn with_capacity(capacity: usize) -> Table {
+        Table {
+            slots: (0..capacity * 2).map(|_| AtomicUsize::new(0)).collect(),
+            entries: (0..capacity)
+                .map(|_| AtomicPtr::new(ptr::null_mut()))
+                .collect(),
+            len: AtomicUsize::new(0),
+        }
     }
 
-    /// Where the entry for `name` is in `entries`.
+    fn entry(&self, at: usize) -> Option<&'static Entry> {
+        let entry = self.entries.get(at)?.load(Ordering::Acquire);
+        // SAFETY: a non-null pointer here came from `leak`, so it points to an `Entry` that is never
+        // freed or mutated; the release store that published it makes its contents visible.
+        unsafe { entry.as_ref() }
+    }
+
+    /// The entry's position, probing from the hash's slot.
     fn position(&self, name: &str, hash: u64, separators: Option<u8>) -> Option<usize> {
-        if self.slots.is_empty() {
-            return None;
-        }
         let mask = self.slots.len() - 1;
         // Truncation is intended: the mask keeps only low bits anyway.
         #[allow(clippy::cast_possible_truncation)]
         let mut at = hash as usize & mask;
         loop {
-            let slot = self.slots[at];
-            if slot == EMPTY {
-                return None;
-            }
-            let entry = self.entries[slot as usize];
-            if entry.hash == hash && name::eq(entry.name, name, separators) {
-                return Some(slot as usize);
+            let index = self.slots[at].load(Ordering::Acquire).checked_sub(1)?;
+            if let Some(entry) = self.entry(index) {
+                if entry.hash == hash && name::eq(entry.name, name, separators) {
+                    return Some(index);
+                }
             }
             at = (at + 1) & mask;
         }
     }
 
-    fn push(&mut self, entry: &'static Entry) {
-        if (self.entries.len() + 1) * 2 > self.slots.len() {
-            self.grow();
-        }
-        let index = u32::try_from(self.entries.len()).unwrap_or(EMPTY - 1);
-        self.entries.push(entry);
-        self.place(entry.hash, index);
+    fn find(&self, name: &str, hash: u64, separators: Option<u8>) -> Option<&'static Entry> {
+        self.position(name, hash, separators)
+            .and_then(|at| self.entry(at))
     }
 
-    fn grow(&mut self) {
-        let size = (self.slots.len() * 2).max(16);
-        self.slots = vec![EMPTY; size];
-        for index in 0..self.entries.len() {
-            let hash = self.entries[index].hash;
-            self.place(hash, u32::try_from(index).unwrap_or(EMPTY - 1));
-        }
-    }
-
-    fn place(&mut self, hash: u64, index: u32) {
+    /// Appends an entry; the caller holds the writer lock and has checked there is room.
+    fn push(&self, entry: &'static Entry) {
+        let at = self.len.load(Ordering::Relaxed);
+        self.entries[at].store(published(entry), Ordering::Release);
         let mask = self.slots.len() - 1;
         #[allow(clippy::cast_possible_truncation)]
-        let mut at = hash as usize & mask;
-        while self.slots[at] != EMPTY {
-            at = (at + 1) & mask;
+        let mut slot = entry.hash as usize & mask;
+        while self.slots[slot].load(Ordering::Relaxed) != 0 {
+            slot = (slot + 1) & mask;
         }
-        self.slots[at] = index;
+        self.slots[slot].store(at + 1, Ordering::Release);
+        self.len.store(at + 1, Ordering::Release);
+    }
+
+    fn is_full(&self) -> bool {
+        self.len.load(Ordering::Relaxed) == self.entries.len()
+    }
+
+    /// Every entry, in registration order.
+    fn iter(&self) -> impl Iterator<Item = &'static Entry> + '_ {
+        let len = self.len.load(Ordering::Acquire);
+        (0..len).filter_map(|at| self.entry(at))
     }
 }
 
-fn leak(entry: Entry) -> &'static Entry {
-    Box::leak(Box::new(entry))
+/// The pointer an atomic publishes for a leaked value.
+fn published<T>(value: &'static T) -> *mut T {
+    (value as *const T).cast_mut()
 }
 
-/// FNV-1a over the folded bytes: names equal under the rule get equal hashes.
+/// Whether any crate linked in registered names for `E` with `register!`. Allocates nothing.
+#[cfg(feature = "register")]
+fn link_time_names<E: DynamicStrEnum>() -> bool {
+    crate::link::has_names::<E>()
+}
+
+/// Without the `register` feature there are no link-time names.
+#[cfg(not(feature = "register"))]
+#[allow(clippy::extra_unused_type_parameters)] // the same signature as with the feature
+fn link_time_names<E>() -> bool {
+    false
+}
+
+fn leak<T>(value: T) -> &'static T {
+    Box::leak(Box::new(value))
+}
+
+/// The index hash of a name: equal under the enum's rule, equal hash.
 fn index_hash(name: &str, separators: Option<u8>) -> u64 {
-    name.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(name::key(b, separators))).wrapping_mul(0x0100_0000_01b3)
-    })
+    crate::phf::hash(name.as_bytes(), 0, separators.is_some())
 }
 
 impl<E> Registry<E> {
@@ -136,58 +172,101 @@ impl<E> Registry<E> {
     #[must_use]
     pub const fn __new() -> Self {
         Registry {
-            table: OnceLock::new(),
+            current: AtomicPtr::new(ptr::null_mut()),
+            empty: AtomicBool::new(false),
+            writer: Mutex::new(()),
             _enum: PhantomData,
         }
     }
 }
 
 impl<E: DynamicStrEnum> Registry<E> {
-    fn table(&self) -> &RwLock<Table> {
-        self.table.get_or_init(|| {
-            #[allow(unused_mut)]
-            let mut table = Table::default();
-            #[cfg(feature = "register")]
-            for (name, description) in crate::link::names::<E>() {
-                // Checked at compile time; a name submitted twice keeps its first entry.
-                Self::insert(&mut table, name, description.map(Cow::Borrowed));
-            }
-            RwLock::new(table)
-        })
+    /// The newest table, made on first use when there are link-time names; `None` while the registry
+    /// is empty.
+    fn table(&self) -> Option<&'static Table> {
+        let current = self.current.load(Ordering::Acquire);
+        // SAFETY: a non-null pointer here came from `leak`: the table is never freed, and the release
+        // store that published it makes it fully visible.
+        if let Some(table) = unsafe { current.as_ref() } {
+            return Some(table);
+        }
+        if self.empty.load(Ordering::Acquire) {
+            return None;
+        }
+        let _lock = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        if !link_time_names::<E>() {
+            self.empty.store(true, Ordering::Release);
+            // SAFETY: as above.
+            return unsafe { self.current.load(Ordering::Acquire).as_ref() };
+        }
+        Some(self.start())
     }
 
+    /// Makes the first table, unless another thread did; the caller holds the writer lock.
+    fn start(&self) -> &'static Table {
+        let current = self.current.load(Ordering::Acquire);
+        // SAFETY: as in `table`.
+        if let Some(table) = unsafe { current.as_ref() } {
+            return table;
+        }
+        #[cfg(feature = "register")]
+        let link_time = crate::link::names::<E>();
+        #[cfg(not(feature = "register"))]
+        let link_time: Vec<(&'static str, Option<&'static str>)> = Vec::new();
+        let mut table = leak(Table::with_capacity(
+            link_time.len().next_power_of_two().max(16),
+        ));
+        for (name, description) in link_time {
+            // Checked at compile time; a name submitted twice keeps its first entry.
+            table = self.insert(table, name, description.map(Cow::Borrowed)).0;
+        }
+        self.current.store(published(table), Ordering::Release);
+        table
+    }
+
+    /// Adds `name` to `table` (or gives its description to the existing entry), growing the table if
+    /// it is full; returns the table now current and the name's entry. The caller holds the writer lock.
     fn insert(
-        table: &mut Table,
+        &self,
+        mut table: &'static Table,
         name: &str,
         description: Option<Cow<'static, str>>,
-    ) -> &'static Entry {
+    ) -> (&'static Table, &'static Entry) {
         let separators = E::__META.separators;
         let hash = index_hash(name, separators);
-        let Some(at) = table.position(name, hash, separators) else {
-            let mut stored: Box<str> = name.into();
-            name::fold_in_place(&mut stored, E::__META.fold, separators);
-            let entry = leak(Entry {
-                name: Box::leak(stored),
-                description,
-                hash,
-            });
-            table.push(entry);
-            return entry;
-        };
-        let found = table.entries[at];
-        match description {
-            // The first description given for a name wins; members built before it keep none.
-            Some(description) if found.description.is_none() => {
-                let entry = leak(Entry {
-                    name: found.name,
-                    description: Some(description),
-                    hash,
-                });
-                table.entries[at] = entry;
-                entry
-            }
-            _ => found,
+        if let Some((at, found)) = table
+            .position(name, hash, separators)
+            .and_then(|at| Some((at, table.entry(at)?)))
+        {
+            return match description {
+                // The first description given for a name wins; members built before it keep none.
+                Some(description) if found.description.is_none() => {
+                    let entry = leak(Entry {
+                        name: found.name,
+                        description: Some(description),
+                        hash,
+                    });
+                    table.entries[at].store(published(entry), Ordering::Release);
+                    (table, entry)
+                }
+                _ => (table, found),
+            };
         }
+        if table.is_full() {
+            let bigger = leak(Table::with_capacity(table.entries.len() * 2));
+            table.iter().for_each(|entry| bigger.push(entry));
+            self.current.store(published(bigger), Ordering::Release);
+            table = bigger;
+        }
+        let mut stored: Box<str> = name.into();
+        name::fold_in_place(&mut stored, E::__META.fold, separators);
+        let entry = leak(Entry {
+            name: Box::leak(stored),
+            description,
+            hash,
+        });
+        table.push(entry);
+        (table, entry)
     }
 
     /// Adds a name (or finds it, in any ASCII case) and returns its shared member.
@@ -227,21 +306,16 @@ impl<E: DynamicStrEnum> Registry<E> {
                 return Ok(found);
             }
         }
-        let mut table = self.table().write().unwrap_or_else(PoisonError::into_inner);
-        Ok(DynamicMember::registered(Self::insert(
-            &mut table,
-            name,
-            description,
-        )))
+        let _lock = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        let (_, entry) = self.insert(self.start(), name, description);
+        Ok(DynamicMember::registered(entry))
     }
 
-    /// The registered member of that name, in any ASCII case. Never allocates.
+    /// The registered member of that name, in any ASCII case. Never allocates and takes no lock.
     pub fn get(&self, name: &str) -> Option<DynamicMember<E>> {
         let separators = E::__META.separators;
-        let hash = index_hash(name, separators);
-        let table = self.table().read().unwrap_or_else(PoisonError::into_inner);
-        table
-            .find(name, hash, separators)
+        self.table()?
+            .find(name, index_hash(name, separators), separators)
             .map(DynamicMember::registered)
     }
 
@@ -253,10 +327,7 @@ impl<E: DynamicStrEnum> Registry<E> {
     /// How many names are registered.
     pub fn len(&self) -> usize {
         self.table()
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .entries
-            .len()
+            .map_or(0, |table| table.len.load(Ordering::Acquire))
     }
 
     /// Whether no name is registered.
@@ -266,12 +337,9 @@ impl<E: DynamicStrEnum> Registry<E> {
 
     /// Every registered member: link-time names first (sorted), then run-time registrations in call order.
     pub fn names(&self) -> Vec<DynamicMember<E>> {
-        let table = self.table().read().unwrap_or_else(PoisonError::into_inner);
-        table
-            .entries
-            .iter()
-            .map(|&entry| DynamicMember::registered(entry))
-            .collect()
+        self.table().map_or_else(Vec::new, |table| {
+            table.iter().map(DynamicMember::registered).collect()
+        })
     }
 }
 
