@@ -306,3 +306,262 @@ fn from_name(model: &Enum<'_>, keys: &[Key], cfgs: &[TokenStream]) -> TokenStrea
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The derive under hostile input: every enum of a corpus of odd shapes gives code or errors,
+    //! never a panic.
+
+    use proc_macro2::TokenStream;
+    use quote::{format_ident, quote};
+
+    /// Runs the derive on `input` (which must parse as a `DeriveInput`), catching any panic.
+    fn derive_tokens(input: TokenStream) -> TokenStream {
+        let parsed: syn::DeriveInput =
+            syn::parse2(input).expect("the corpus is syntactically valid");
+        std::panic::catch_unwind(|| super::derive(&parsed)).expect("the derive must not panic")
+    }
+
+    fn is_error(tokens: &TokenStream) -> bool {
+        tokens.to_string().contains("compile_error")
+    }
+
+    #[test]
+    fn many_variants_with_shared_prefixes_expand() {
+        let variants = (0..700_u32).map(|i| format_ident!("OpenaiChatCompletionsV{}", i));
+        let tokens = derive_tokens(quote!(enum Big { #(#variants,)* }));
+        assert!(!is_error(&tokens));
+        assert!(tokens.to_string().contains("openai_chat_completions_v699"));
+    }
+
+    #[test]
+    fn odd_identifiers_expand() {
+        for input in [
+            quote!(
+                enum r#type {
+                    r#match,
+                    r#fn,
+                    r#struct,
+                }
+            ),
+            quote!(
+                enum Ünïcödé {
+                    Größe,
+                    Straße,
+                    Ωmega,
+                    日本語,
+                }
+            ),
+            quote!(
+                enum E {
+                    A,
+                    B = 7,
+                    C = 0x10,
+                }
+            ),
+            quote!(
+                #[repr(u8)]
+                #[non_exhaustive]
+                enum E {
+                    #[doc = ""]
+                    A,
+                    #[doc = "\n\n\t"]
+                    B,
+                }
+            ),
+            quote!(
+                enum E {}
+            ),
+            quote!(
+                enum E {
+                    #[cfg_attr(feature = "x", dynenum(rename = "y"))]
+                    A,
+                }
+            ),
+            quote!(
+                enum E {
+                    #[doc = "a \"quoted\" `code` \u{0} \\ line"]
+                    A,
+                }
+            ),
+            quote!(
+                enum E {
+                    #[doc = include_str!("README.md")]
+                    A,
+                }
+            ),
+        ] {
+            let tokens = derive_tokens(input.clone());
+            assert!(!is_error(&tokens), "{input} gave {tokens}");
+        }
+    }
+
+    #[test]
+    fn mistakes_become_errors() {
+        for input in [
+            quote!(
+                enum E {
+                    HTTPServer,
+                    HttpServer,
+                }
+            ),
+            quote!(
+                enum E {
+                    A(u8),
+                    B { x: u8 },
+                }
+            ),
+            quote!(
+                enum E<T> {
+                    A,
+                }
+            ),
+            quote!(
+                enum E<'a> {
+                    A,
+                }
+            ),
+            quote!(
+                struct S;
+            ),
+            quote!(union U { a: u8 }),
+            quote!(
+                #[dynenum]
+                enum E {
+                    A,
+                }
+            ),
+            quote!(
+                #[dynenum = "x"]
+                enum E {
+                    A,
+                }
+            ),
+            quote!(
+                #[dynenum()]
+                #[dynenum(,)]
+                enum E {
+                    A,
+                }
+            ),
+            quote!(
+                #[dynenum(rename_all)]
+                enum E {
+                    A,
+                }
+            ),
+            quote!(
+                #[dynenum(rename_all = )]
+                enum E {
+                    A,
+                }
+            ),
+            quote!(
+                #[dynenum(rename_all = 1)]
+                enum E {
+                    A,
+                }
+            ),
+            quote!(
+                #[dynenum(rename_all = "x", rename_all = "y")]
+                enum E {
+                    A,
+                }
+            ),
+            quote!(
+                #[dynenum(max_len = 1)]
+                enum E {
+                    A,
+                    Bb,
+                }
+            ),
+            quote!(
+                #[dynenum(max_len = 1.5)]
+                enum E {
+                    A,
+                }
+            ),
+            quote!(
+                #[dynenum(max_len = "3")]
+                enum E {
+                    A,
+                }
+            ),
+            quote!(
+                #[dynenum(crate = "not a path")]
+                enum E {
+                    A,
+                }
+            ),
+            quote!(
+                #[dynenum(dynamic = "Open")]
+                enum E {
+                    A,
+                }
+            ),
+            quote!(
+                #[dynenum(ignore_separators(true))]
+                enum E {
+                    A,
+                }
+            ),
+            quote!(
+                #[dynenum(a::b::c = "d", e(f, g = "h"))]
+                enum E {
+                    A,
+                }
+            ),
+            quote!(
+                enum E {
+                    #[dynenum(rename = "\u{0}")]
+                    A,
+                }
+            ),
+            quote!(
+                enum E {
+                    #[dynenum(alias = "a", alias = "A")]
+                    A,
+                }
+            ),
+            quote!(
+                enum E {
+                    #[dynenum(rename = b"bytes")]
+                    A,
+                }
+            ),
+            quote!(
+                enum E {
+                    #[dynenum(rename = 'c')]
+                    A,
+                }
+            ),
+            quote!(
+                enum E {
+                    #[dynenum(description)]
+                    A,
+                }
+            ),
+            quote!(
+                enum E {
+                    #[dynenum(rename_all = "snake_case")]
+                    A,
+                }
+            ),
+            quote!(
+                #[dynenum(ignore_separators)]
+                enum E {
+                    #[dynenum(rename = "a-b")]
+                    A,
+                    #[dynenum(alias = "A B")]
+                    B,
+                }
+            ),
+        ] {
+            let tokens = derive_tokens(input.clone());
+            assert!(
+                is_error(&tokens),
+                "{input} should be refused, gave {tokens}"
+            );
+        }
+    }
+}
