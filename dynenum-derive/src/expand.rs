@@ -397,6 +397,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::too_many_lines)] // a table of inputs, one per line before rustfmt
     fn mistakes_become_errors() {
         for input in [
             quote!(
