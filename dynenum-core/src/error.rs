@@ -142,14 +142,29 @@ impl ParseError {
     }
 }
 
-/// Writes `text` in double quotes, control characters and quotes escaped, cut to [`QUOTED`] characters.
+/// Writes `text` in double quotes, cut to [`QUOTED`] characters, with what could hide or disguise
+/// text escaped: control characters, `"` and `\\`, whitespace other than the space, and the invisible
+/// characters that reorder or join text (bidirectional controls, zero-width characters, the BOM).
 pub(crate) struct Quoted<'a>(pub(crate) &'a str);
+
+fn needs_escape(ch: char) -> bool {
+    ch.is_control()
+        || (ch.is_whitespace() && ch != ' ')
+        || matches!(
+            ch,
+            '"' | '\\' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}'
+        )
+}
 
 impl fmt::Display for Quoted<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("\"")?;
         for ch in self.0.chars().take(QUOTED) {
-            write!(f, "{}", ch.escape_debug())?;
+            if needs_escape(ch) {
+                write!(f, "{}", ch.escape_default())?;
+            } else {
+                write!(f, "{ch}")?;
+            }
         }
         if self.0.chars().nth(QUOTED).is_some() {
             f.write_str("…")?;

@@ -206,12 +206,17 @@ pub(crate) fn fold_in_place(name: &mut str, fold: Fold, separators: Option<u8>) 
     }
 }
 
-/// Levenshtein distance between two names, ignoring ASCII case (and separators under the rule).
+/// Levenshtein distance between two names, in characters, ignoring ASCII case (and separators under
+/// the rule): `cafe` is one edit from `café`.
 #[must_use]
 pub(crate) fn distance(a: &str, b: &str, separators: Option<u8>) -> usize {
-    let b: Vec<u8> = b.bytes().map(|c| key(c, separators)).collect();
+    let fold = |c: char| match u8::try_from(c) {
+        Ok(byte) if byte.is_ascii() => char::from(key(byte, separators)),
+        _ => c,
+    };
+    let b: Vec<char> = b.chars().map(fold).collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.bytes().map(|c| key(c, separators)).enumerate() {
+    for (i, ca) in a.chars().map(fold).enumerate() {
         let mut diag = row[0];
         row[0] = i + 1;
         for (j, &cb) in b.iter().enumerate() {
@@ -235,6 +240,8 @@ mod tests {
         assert_eq!(distance("", "abc", None), 3);
         assert_eq!(distance("a-b", "a_b", Some(b'_')), 0);
         assert_eq!(distance("a-b", "a_b", None), 1);
+        assert_eq!(distance("cafe", "CAFÉ", None), 1);
+        assert_eq!(distance("ñu", "NU", None), 1);
     }
 
     #[test]

@@ -20,6 +20,10 @@ use crate::traits::DynamicStrEnum;
 /// same name, in any ASCII case, returns the same member. Only `register`, `register_with_description`
 /// and `register!` add names; parsing never does, so untrusted input can't grow the registry.
 ///
+/// Reads take no lock and allocate nothing. The first use of a registry that has link-time names
+/// builds its table once (a few allocations); an enum without them needs no table until its first
+/// registration.
+///
 /// ```
 /// # #[cfg(feature = "derive")] {
 /// use dynenum_core::{DynamicStrEnum, Member};

@@ -1,0 +1,75 @@
+//! Link-time registration: `dynenum-example-plugin` registers names for enums that
+//! `dynenum-example-api` defines; linking it is all this test does.
+
+use dynenum_core::{DynamicStrEnum, Member, NameError};
+use dynenum_example_api::{Backend, EndpointType};
+use dynenum_example_plugin as _;
+
+#[test]
+fn link_time_names_come_first_sorted_then_run_time_in_call_order() {
+    let names = |members: Vec<dynenum_core::DynamicMember<EndpointType>>| -> Vec<String> {
+        members.iter().map(ToString::to_string).collect()
+    };
+    assert_eq!(
+        names(EndpointType::registry().names()),
+        ["custom_endpoint", "nvidia_optimized"]
+    );
+    EndpointType::registry().register("Zeta").unwrap();
+    EndpointType::registry().register("alpha").unwrap();
+    assert_eq!(
+        names(EndpointType::registry().names()),
+        ["custom_endpoint", "nvidia_optimized", "zeta", "alpha"]
+    );
+    let all: Vec<String> = Member::<EndpointType>::all()
+        .map(|m| m.to_string())
+        .collect();
+    assert_eq!(
+        all,
+        [
+            "openai_chat",
+            "anthropic_chat",
+            "hf-tgi",
+            "custom_endpoint",
+            "nvidia_optimized",
+            "zeta",
+            "alpha"
+        ]
+    );
+}
+
+#[test]
+fn link_time_names_are_registered_members_with_descriptions() {
+    let nv: Member<EndpointType> = "NVIDIA_OPTIMIZED".parse().unwrap();
+    let proxy = nv.dynamic().unwrap();
+    assert!(proxy.is_registered());
+    assert_eq!(
+        nv.description(),
+        Some("NVIDIA-optimized inference microservice")
+    );
+    let custom = EndpointType::registry().get("Custom_Endpoint").unwrap();
+    assert_eq!(custom.description(), None);
+    assert_eq!(
+        EndpointType::registry()
+            .register("custom_endpoint")
+            .unwrap(),
+        custom,
+        "registering again finds the link-time member"
+    );
+}
+
+#[test]
+fn registered_policy_accepts_link_time_names_with_any_separator() {
+    assert_eq!(Backend::registry().len(), 1);
+    for spelling in ["duck-db", "DUCK_DB", "Duck DB"] {
+        let member: Member<Backend> = spelling.parse().unwrap();
+        assert_eq!(member.as_str(), "duck-db");
+        assert_eq!(member.description(), Some("DuckDB, in process"));
+    }
+    let error = "mongo-db".parse::<Member<Backend>>().unwrap_err();
+    assert_eq!(error.name_error(), None);
+    assert_eq!(
+        error.expected().collect::<Vec<_>>(),
+        ["postgres", "sqlite", "duck-db"]
+    );
+    assert_eq!(Backend::lookup("mongo-db"), Err(NameError::Unregistered));
+}

@@ -1,0 +1,228 @@
+//! serde: configs holding members, in JSON and TOML; errors; map keys; no allocation when borrowing.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::collections::{BTreeMap, HashMap};
+
+use dynenum_core::{DynamicMember, DynamicStrEnum, Member};
+use serde::{Deserialize, Serialize};
+
+/// Counts allocations made by the current thread, so tests running in parallel don't disturb each other.
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+// SAFETY: every call is forwarded to `System` unchanged; the counter only observes.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+        // SAFETY: the caller's contract for `alloc` is passed on as is.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: the caller's contract for `dealloc` is passed on as is.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn allocations_during<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let before = ALLOCATIONS.with(Cell::get);
+    let out = f();
+    (out, ALLOCATIONS.with(Cell::get) - before)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+enum EndpointType {
+    OpenaiChat,
+    #[dynenum(alias = "claude")]
+    AnthropicChat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+#[dynenum(dynamic = "registered")]
+enum Backend {
+    Postgres,
+    Sqlite,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+#[dynenum(max_len = 8)]
+enum Short {
+    A,
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+struct Config {
+    strict: EndpointType,
+    default: Member<EndpointType>,
+    fallbacks: Vec<Member<EndpointType>>,
+    optional: Option<Member<EndpointType>>,
+    missing: Option<Member<EndpointType>>,
+    timeouts: HashMap<Member<EndpointType>, u32>,
+    ordered: BTreeMap<Member<EndpointType>, u32>,
+}
+
+fn example_config() -> Config {
+    let nv: Member<EndpointType> = "nvidia_optimized".parse().unwrap();
+    Config {
+        strict: EndpointType::AnthropicChat,
+        default: nv.clone(),
+        fallbacks: vec![EndpointType::OpenaiChat.into(), nv.clone()],
+        optional: Some(EndpointType::OpenaiChat.into()),
+        missing: None,
+        timeouts: HashMap::from([(EndpointType::OpenaiChat.into(), 30), (nv.clone(), 120)]),
+        ordered: BTreeMap::from([(EndpointType::OpenaiChat.into(), 30), (nv, 120)]),
+    }
+}
+
+#[test]
+fn config_reads_mixed_case_json_and_canonicalizes() {
+    let json = r#"{
+        "strict": "CLAUDE",
+        "default": "Nvidia_Optimized",
+        "fallbacks": ["OPENAI_CHAT", "nvidia_OPTIMIZED"],
+        "optional": "openai_chat",
+        "missing": null,
+        "timeouts": {"OpenAI_Chat": 30, "NVIDIA_OPTIMIZED": 120},
+        "ordered": {"nvidia_optimized": 120, "openai_chat": 30}
+    }"#;
+    let config: Config = serde_json::from_str(json).unwrap();
+    assert_eq!(config, example_config());
+    assert_eq!(
+        config.fallbacks[0],
+        Member::Builtin(EndpointType::OpenaiChat)
+    );
+    assert!(!config.default.is_builtin());
+}
+
+#[test]
+fn config_round_trips_through_json_with_canonical_names() {
+    let config = example_config();
+    let json = serde_json::to_string(&config).unwrap();
+    assert!(json.contains(r#""strict":"anthropic_chat""#), "{json}");
+    assert!(
+        json.contains(r#""ordered":{"nvidia_optimized":120,"openai_chat":30}"#),
+        "{json}"
+    );
+    let back: Config = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, config);
+}
+
+#[test]
+fn config_round_trips_through_toml() {
+    let config = example_config();
+    let text = toml::to_string(&config).unwrap();
+    assert!(text.contains("strict = \"anthropic_chat\""), "{text}");
+    let back: Config = toml::from_str(&text).unwrap();
+    assert_eq!(back, config);
+    let typed: Config = toml::from_str(
+        "strict = 'Claude'\ndefault = 'NVIDIA_OPTIMIZED'\nfallbacks = ['openai_chat', 'Nvidia_Optimized']\n\
+         optional = 'OpenAI_Chat'\n[timeouts]\nopenai_chat = 30\nnvidia_optimized = 120\n\
+         [ordered]\nOPENAI_CHAT = 30\nnvidia_optimized = 120\n",
+    )
+    .unwrap();
+    assert_eq!(typed, config);
+}
+
+#[test]
+fn strict_enum_error_reads_like_serde_with_a_hint() {
+    let error = serde_json::from_str::<EndpointType>(r#""opnai_chat""#).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "unknown variant \"opnai_chat\", expected one of `openai_chat`, `anthropic_chat` \
+         (did you mean `openai_chat`?) at line 1 column 12"
+    );
+    let error = serde_json::from_str::<EndpointType>(r#""nvidia""#).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("unknown variant \"nvidia\", expected one of"),
+        "{error}"
+    );
+    assert!(!error.to_string().contains("did you mean"), "{error}");
+}
+
+#[test]
+fn registered_policy_lists_builtin_and_registered_names() {
+    Backend::registry().register("duckdb").unwrap();
+    let error = serde_json::from_str::<Member<Backend>>(r#""mongo""#).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "unknown variant \"mongo\", expected one of `postgres`, `sqlite`, `duckdb` at line 1 column 7"
+    );
+    let duck: Member<Backend> = serde_json::from_str(r#""DuckDB""#).unwrap();
+    assert!(duck.dynamic().is_some_and(DynamicMember::is_registered));
+}
+
+#[test]
+fn bad_dynamic_names_are_errors_not_panics() {
+    let long = format!("\"{}\"", "x".repeat(9));
+    for (json, expected) in [
+        (r#""""#, "invalid Short name \"\": name is empty"),
+        (
+            r#"" padded""#,
+            "invalid Short name \" padded\": name starts with whitespace (' ')",
+        ),
+        (
+            r#""tab\t""#,
+            "invalid Short name \"tab\\t\": name has the control character '\\t' at byte 3",
+        ),
+        (
+            &long,
+            "invalid Short name \"xxxxxxxxx\": name is 9 bytes long, over the limit of 8",
+        ),
+    ] {
+        let error = serde_json::from_str::<Member<Short>>(json)
+            .unwrap_err()
+            .to_string();
+        assert!(error.starts_with(expected), "{json}: {error}");
+    }
+    assert!(serde_json::from_str::<Member<Short>>("42").is_err());
+}
+
+#[test]
+fn dynamic_member_refuses_builtin_names() {
+    let error = serde_json::from_str::<DynamicMember<EndpointType>>(r#""Claude""#).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("invalid EndpointType dynamic name \"Claude\": name belongs to the built-in member \"anthropic_chat\""),
+        "{error}"
+    );
+    let nv: DynamicMember<EndpointType> = serde_json::from_str(r#""NVIDIA""#).unwrap();
+    assert_eq!(serde_json::to_string(&nv).unwrap(), r#""nvidia""#);
+}
+
+#[test]
+fn borrowed_builtin_and_registered_names_deserialize_without_allocating() {
+    EndpointType::registry().register("local_llama").unwrap();
+    // Warm up the registry's lazy initialisation before counting.
+    assert!(EndpointType::registry().contains("local_llama"));
+    let (strict, n) =
+        allocations_during(|| serde_json::from_str::<EndpointType>(r#""Anthropic_Chat""#).unwrap());
+    assert_eq!((strict, n), (EndpointType::AnthropicChat, 0));
+    let (builtin, n) =
+        allocations_during(|| serde_json::from_str::<Member<EndpointType>>(r#""CLAUDE""#).unwrap());
+    assert_eq!(
+        (builtin, n),
+        (Member::Builtin(EndpointType::AnthropicChat), 0)
+    );
+    let (registered, n) = allocations_during(|| {
+        serde_json::from_str::<Member<EndpointType>>(r#""Local_Llama""#).unwrap()
+    });
+    assert_eq!((registered.as_str(), n), ("local_llama", 0));
+    let (unknown, n) = allocations_during(|| {
+        serde_json::from_str::<Member<EndpointType>>(r#""Unknown""#).unwrap()
+    });
+    assert_eq!(
+        (unknown.as_str(), n),
+        ("unknown", 1),
+        "an unregistered proxy is one allocation"
+    );
+}
