@@ -15,7 +15,7 @@ enum EndpointType {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
 #[dynenum(dynamic = "registered")]
 enum Backend {
-    /// PostgreSQL.
+    /// The Postgres server.
     Postgres,
 }
 
@@ -120,7 +120,7 @@ fn registered_policy_lists_registered_names_in_errors_and_help() {
          For more information, try '--help'.\n"
     );
     let help = command().render_long_help().to_string();
-    assert!(help.contains("- postgres: PostgreSQL."), "{help}");
+    assert!(help.contains("- postgres: The Postgres server."), "{help}");
     assert!(help.contains("- duckdb:   DuckDB, in process"), "{help}");
 }
 

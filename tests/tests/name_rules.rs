@@ -66,7 +66,7 @@ proptest! {
             let text = error.to_string();
             prop_assert!(text.starts_with("invalid Short name \""), "{}", text);
             prop_assert_eq!(error.input(), name.as_str());
-            prop_assert!(!text.chars().any(|c| c.is_control()), "controls are escaped: {:?}", text);
+            prop_assert!(!text.chars().any(char::is_control), "controls are escaped: {:?}", text);
         }
     }
 }
