@@ -2,13 +2,22 @@
 //!
 //! At compile time the derive folds every name (ASCII lower case; `-` and ` ` as `_` under
 //! `ignore_separators`), picks a seed under which their hashes differ, and a small "pilot" per bucket
-//! that sends each name to its own slot. At run time a lookup hashes the input eight bytes at a time,
-//! folding case with a few bit operations per word (no buffer, no allocation), reads one slot and
-//! compares the input with that slot's name, again a word at a time. Its cost hardly depends on the
-//! number of names, and it has no data-dependent branch to mispredict but the input's length.
+//! that sends each name to its own slot (one bucket, so no pilot to wait for, in small enums).
+//!
+//! At run time a lookup reads the input as five little-endian words, at offsets 0, 8, 16 and 24 (each
+//! clamped to the last eight bytes) and the last eight bytes, which together cover any name of at most
+//! 40 bytes. It hashes them with `| 0x20` in every byte, which merges upper and lower case in one
+//! operation (when two names would merge too, or under `ignore_separators`, the table says so and the
+//! words are folded exactly instead), with three independent 64×64→128 multiplications. It reads one
+//! slot, which holds its name's five words in lower case and five masks with `0x20` in the bytes that
+//! are letters, and compares all five at once: `(word | mask) == key`. No buffer, no allocation, no
+//! loop, and no data-dependent branch but two on the length (under eight bytes; over forty, where the
+//! words past the fortieth byte are hashed and compared one by one). Its cost hardly depends on the
+//! number of names.
 //!
 //! `dynenum-derive/src/dispatch.rs` holds the same hash; a drift between the two would make every
-//! parse fail, which the behaviour tests would show at once.
+//! parse fail, which the behaviour tests would show at once. The registry indexes its names with
+//! [`hash`] too.
 
 /// The table the derive generates for one enum. Not public API.
 #[doc(hidden)]
@@ -16,10 +25,23 @@
 pub struct Table {
     /// Mixed into every hash; chosen so the names' hashes all differ.
     pub seed: u64,
-    /// One pilot per bucket; the bucket count is a power of two.
+    /// One pilot per bucket; the bucket count is a power of two (one for small enums).
     pub pilots: &'static [u16],
-    /// The slots (a power of two of them): a folded name and the index of its variant, or `b""`.
-    pub slots: &'static [(&'static [u8], u16)],
+    /// The slots (a power of two of them): a name's five words (see `head`), folded; their masks
+    /// (`0x20` in each byte that is a letter; zeros under `ignore_separators`, where words are
+    /// compared folded); the name's length (zero for an empty slot); where its words past the
+    /// fortieth byte start in `rest`; and the index of its variant.
+    pub slots: &'static [Slot],
+    /// The words of names longer than 40 bytes, past their first five (see `hash_tail`): each folded,
+    /// then its mask.
+    pub rest: &'static [u64],
+    /// Whether the hash folds words exactly rather than setting `0x20` in every byte: set when two names
+    /// would hash alike under the OR (say `a@b` and `` a`b ``, or `é` and `É` in UTF-8).
+    pub exact_hash: bool,
+    /// All ones over the bits a variant index uses (`0xff` for up to 256 variants): a lookup masks
+    /// the index with it, which tells the compiler the index's range, so the generated `match` from
+    /// index to variant compiles to arithmetic rather than a jump table.
+    pub index_mask: u16,
     /// Whether `-`, `_` and ` ` are read as one character.
     pub ignore_separators: bool,
     /// The shortest and longest name: anything else is refused before hashing.
@@ -28,11 +50,29 @@ pub struct Table {
     pub max_len: usize,
 }
 
+/// One slot of a [`Table`]: a name's five folded words, their masks, its length, where its tail
+/// words start in `rest`, and its variant's index. Not public API.
+#[doc(hidden)]
+pub type Slot = ([u64; 5], [u64; 5], u32, u32, u16);
+
 const LO: u64 = 0x0101_0101_0101_0101;
 const HI: u64 = 0x8080_8080_8080_8080;
-const K_WORD: u64 = 0x517c_c1b7_2722_0a95;
+const K: [u64; 6] = [
+    0xa076_1d64_78bd_642f,
+    0xe703_7ed1_a0b4_28db,
+    0x8ebc_6af0_9c88_c6e3,
+    0x5899_65cc_7537_4cc3,
+    0x1d8e_4e27_c47d_124f,
+    0x9e37_79b9_7f4a_7c15,
+];
 const K_PILOT: u64 = 0x9e37_79b9_7f4a_7c15;
 const K_SLOT: u64 = 0xff51_afd7_ed55_8ccd;
+
+/// `0x20` in every byte.
+const CASE: u64 = 0x2020_2020_2020_2020;
+
+/// How many bytes the five head words cover.
+pub(crate) const HEAD: usize = 40;
 
 /// The byte `b` in every lane.
 #[inline]
@@ -62,7 +102,17 @@ const fn fold(w: u64, ignore_separators: bool) -> u64 {
     (w & !lanes) | (splat(b'_') & lanes)
 }
 
-/// Eight bytes from `at`, little-endian.
+/// The 128-bit product of `a` and `b`, its halves folded together.
+#[inline]
+const fn mum(a: u64, b: u64) -> u64 {
+    let product = (a as u128) * (b as u128);
+    // Truncation is the point: both halves are kept, xored.
+    #[allow(clippy::cast_possible_truncation)]
+    let folded = (product as u64) ^ ((product >> 64) as u64);
+    folded
+}
+
+/// Eight bytes from `at`, little-endian; the caller checks `at + 8 <= bytes.len()`.
 #[inline]
 fn word(bytes: &[u8], at: usize) -> u64 {
     let mut buf = [0_u8; 8];
@@ -70,43 +120,133 @@ fn word(bytes: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(buf)
 }
 
-/// Fewer than eight bytes, zero-padded.
+/// Fewer than eight bytes, zero-padded, from two overlapping loads (no copy of a variable length).
 #[inline]
 fn short(bytes: &[u8]) -> u64 {
-    let mut buf = [0_u8; 8];
-    buf[..bytes.len()].copy_from_slice(bytes);
-    u64::from_le_bytes(buf)
+    let len = bytes.len();
+    if len >= 4 {
+        let mut lo = [0_u8; 4];
+        let mut hi = [0_u8; 4];
+        lo.copy_from_slice(&bytes[..4]);
+        hi.copy_from_slice(&bytes[len - 4..]);
+        u64::from(u32::from_le_bytes(lo)) | (u64::from(u32::from_le_bytes(hi)) << (8 * (len - 4)))
+    } else if len > 0 {
+        u64::from(bytes[0])
+            | (u64::from(bytes[len / 2]) << (8 * (len / 2)))
+            | (u64::from(bytes[len - 1]) << (8 * (len - 1)))
+    } else {
+        0
+    }
 }
 
-/// Calls `each` with the folded words that cover `bytes`: whole words from the start, then the last
-/// eight bytes (overlapping) when the length is not a multiple of eight; one padded word under eight.
+/// The five words every lookup reads, as they are: at 0, 8, 16 and 24, each clamped to `len - 8`, and
+/// at `len - 8`; together they cover the first 32 and the last 8 bytes, so all of a name of at most
+/// [`HEAD`] bytes. Under eight bytes: one zero-padded word, then zeros.
 #[inline]
-fn for_each_word(bytes: &[u8], ignore_separators: bool, mut each: impl FnMut(u64) -> bool) -> bool {
+fn head(bytes: &[u8]) -> [u64; 5] {
     let len = bytes.len();
     if len < 8 {
-        return each(fold(short(bytes), ignore_separators));
+        return [short(bytes), 0, 0, 0, 0];
     }
-    let mut at = 0;
-    while at + 8 <= len {
-        if !each(fold(word(bytes, at), ignore_separators)) {
+    let end = len - 8;
+    [
+        word(bytes, 0),
+        word(bytes, 8.min(end)),
+        word(bytes, 16.min(end)),
+        word(bytes, 24.min(end)),
+        word(bytes, end),
+    ]
+}
+
+/// Mixes the words past the head into `h`, for names longer than [`HEAD`] bytes: at 32, 40, … up to
+/// the last eight bytes (which the head holds). A plain loop: it is instantiated in every crate that
+/// derives, so it stays small.
+#[inline]
+fn hash_tail(mut h: u64, bytes: &[u8], exact: bool, ignore_separators: bool) -> u64 {
+    let mut at = HEAD - 8;
+    while at + 8 < bytes.len() {
+        h = more(h, for_hash(word(bytes, at), exact, ignore_separators));
+        at += 8;
+    }
+    h
+}
+
+/// Whether the words past the head equal a key's stored `(folded word, mask)` pairs.
+#[inline]
+fn tail_eq(bytes: &[u8], stored: &[u64], ignore_separators: bool) -> bool {
+    let mut at = HEAD - 8;
+    let mut pair = 0;
+    while at + 8 < bytes.len() {
+        let (Some(&key), Some(&mask)) = (stored.get(pair), stored.get(pair + 1)) else {
+            return false;
+        };
+        let w = word(bytes, at);
+        let same = if ignore_separators {
+            fold(w, true) == key
+        } else {
+            (w | mask) == key
+        };
+        if !same {
             return false;
         }
         at += 8;
+        pair += 2;
     }
-    at == len || each(fold(word(bytes, len - 8), ignore_separators))
+    true
 }
 
-/// The hash of a name's folded bytes (also the registry's index hash).
+/// What the hash sees of a word: folded exactly, or with `0x20` set in every byte (one operation;
+/// it merges a few pairs of bytes besides the letters, which the compare tells apart).
 #[inline]
+const fn for_hash(w: u64, exact: bool, ignore_separators: bool) -> u64 {
+    if exact || ignore_separators {
+        fold(w, ignore_separators)
+    } else {
+        w | CASE
+    }
+}
+
+/// The hash of the head words: three independent multiplications.
+#[inline]
+fn mix(w: &[u64; 5], len: usize, seed: u64) -> u64 {
+    mum(w[0] ^ seed, w[1] ^ K[0])
+        ^ mum(w[2] ^ K[1], w[3] ^ K[2])
+        ^ mum(w[4] ^ K[3], (len as u64) ^ seed.rotate_left(32) ^ K[4])
+}
+
+/// Mixes one tail word into a hash.
+#[inline]
+fn more(h: u64, w: u64) -> u64 {
+    mum(h ^ w, K[5])
+}
+
+/// The hash of a name (also the registry's index hash, with seed 0 and no `exact`): names equal
+/// under the rule hash alike.
+#[cfg_attr(not(debug_assertions), inline)]
 pub(crate) fn hash(bytes: &[u8], seed: u64, ignore_separators: bool) -> u64 {
-    let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K_WORD);
-    for_each_word(bytes, ignore_separators, |w| {
-        h = (h.rotate_left(5) ^ w).wrapping_mul(K_WORD);
-        true
-    });
-    h ^= h >> 33;
-    h = h.wrapping_mul(K_SLOT);
-    h ^ (h >> 33)
+    let w = head(bytes);
+    let hashed = [
+        for_hash(w[0], false, ignore_separators),
+        for_hash(w[1], false, ignore_separators),
+        for_hash(w[2], false, ignore_separators),
+        for_hash(w[3], false, ignore_separators),
+        for_hash(w[4], false, ignore_separators),
+    ];
+    let h = mix(&hashed, bytes.len(), seed);
+    if bytes.len() > HEAD {
+        hash_tail(h, bytes, false, ignore_separators)
+    } else {
+        h
+    }
+}
+
+/// The bucket of a hash.
+#[inline]
+fn bucket(h: u64, buckets: usize) -> usize {
+    // Truncation is intended: only the low bits are kept.
+    #[allow(clippy::cast_possible_truncation)]
+    let high = (h >> 32) as usize;
+    high & (buckets - 1)
 }
 
 /// The slot of a hash, given its bucket's pilot.
@@ -114,44 +254,75 @@ pub(crate) fn hash(bytes: &[u8], seed: u64, ignore_separators: bool) -> u64 {
 fn slot(h: u64, pilot: u16, slots: usize) -> usize {
     // Truncation is intended: only the low bits are kept.
     #[allow(clippy::cast_possible_truncation)]
-    let mixed = ((h ^ u64::from(pilot).wrapping_mul(K_PILOT)).wrapping_mul(K_SLOT) >> 32) as usize;
+    let mixed = mum(h ^ u64::from(pilot).wrapping_mul(K_PILOT), K_SLOT) as usize;
     mixed & (slots - 1)
 }
 
 /// The variant index of the name `input` stands for, ignoring ASCII case, or `None`.
-#[inline]
+///
+/// Inlined in optimized builds, where the table's constants (lengths, flags, sizes) fold into the
+/// code; in debug builds it is compiled once here rather than in every crate that derives.
+#[cfg_attr(not(debug_assertions), inline)]
 #[must_use]
 pub fn lookup(table: &Table, input: &[u8]) -> Option<u16> {
-    if input.len() < table.min_len || input.len() > table.max_len {
+    let len = input.len();
+    if len < table.min_len || len > table.max_len {
         return None;
     }
-    let h = hash(input, table.seed, table.ignore_separators);
-    #[allow(clippy::cast_possible_truncation)]
-    let bucket = (h >> 40) as usize & (table.pilots.len() - 1);
-    let (key, value) = table.slots[slot(h, table.pilots[bucket], table.slots.len())];
-    if key.len() != input.len() {
+    // Both flags are constants of the generated table: the compiler keeps one path.
+    let (exact, separators) = (table.exact_hash, table.ignore_separators);
+    let w = head(input);
+    let hashed = [
+        for_hash(w[0], exact, separators),
+        for_hash(w[1], exact, separators),
+        for_hash(w[2], exact, separators),
+        for_hash(w[3], exact, separators),
+        for_hash(w[4], exact, separators),
+    ];
+    let long = len > HEAD;
+    let mut h = mix(&hashed, len, table.seed);
+    if long {
+        h = hash_tail(h, input, exact, separators);
+    }
+    let pilot = table.pilots[bucket(h, table.pilots.len())];
+    let (key, mask, key_len, rest, value) = &table.slots[slot(h, pilot, table.slots.len())];
+    // One compare for the whole head. Under `ignore_separators` the hashed words are folded exactly
+    // and compared as they are; otherwise `(word | mask) == key` lets each letter be of either case
+    // and every other byte only itself.
+    let diff = if separators {
+        (hashed[0] ^ key[0])
+            | (hashed[1] ^ key[1])
+            | (hashed[2] ^ key[2])
+            | (hashed[3] ^ key[3])
+            | (hashed[4] ^ key[4])
+    } else {
+        ((w[0] | mask[0]) ^ key[0])
+            | ((w[1] | mask[1]) ^ key[1])
+            | ((w[2] | mask[2]) ^ key[2])
+            | ((w[3] | mask[3]) ^ key[3])
+            | ((w[4] | mask[4]) ^ key[4])
+    };
+    if diff | (*key_len as usize ^ len) as u64 != 0 {
         return None;
     }
-    // The key is stored folded, so its words are compared as they are.
-    let mut key_at = 0;
-    let len = key.len();
-    let same = for_each_word(input, table.ignore_separators, |w| {
-        let k = if len < 8 {
-            short(key)
-        } else if key_at + 8 <= len {
-            word(key, key_at)
-        } else {
-            word(key, len - 8)
-        };
-        key_at += 8;
-        w == k
-    });
-    same.then_some(value)
+    // Same length, so the key has as many tail words as the input.
+    if long && !tail_eq(input, table.rest.get(*rest as usize..)?, separators) {
+        return None;
+    }
+    Some(*value & table.index_mask)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{fold, splat};
+    use super::{fold, hash, head, short, splat, word, HEAD};
+
+    /// The words past the head, as `hash_tail` and `tail_eq` read them.
+    fn tail(bytes: &[u8]) -> Vec<u64> {
+        (HEAD - 8..bytes.len().saturating_sub(8))
+            .step_by(8)
+            .map(|at| word(bytes, at))
+            .collect()
+    }
 
     #[test]
     fn fold_lowercases_ascii_letters_only() {
@@ -170,5 +341,37 @@ mod tests {
         }
         let mixed = u64::from_le_bytes(*b"Ab-Z_ z@");
         assert_eq!(fold(mixed, true).to_le_bytes(), *b"ab_z__z@");
+    }
+
+    #[test]
+    fn short_words_are_zero_padded() {
+        let text = b"abcdefg";
+        for len in 0..8 {
+            let mut padded = [0_u8; 8];
+            padded[..len].copy_from_slice(&text[..len]);
+            assert_eq!(
+                short(&text[..len]),
+                u64::from_le_bytes(padded),
+                "{len} bytes"
+            );
+        }
+    }
+
+    #[test]
+    fn head_and_tail_cover_every_byte() {
+        let text: Vec<u8> = (0..100_u8).map(|i| b'a' + i % 26).collect();
+        for len in 1..=text.len() {
+            let mut variant = text[..len].to_vec();
+            let base = (head(&variant), tail(&variant));
+            for at in 0..len {
+                variant[at] = b'#';
+                let changed = (head(&variant), tail(&variant));
+                assert_ne!(base, changed, "byte {at} of {len} unread");
+                assert_ne!(hash(&variant, 7, false), hash(&text[..len], 7, false));
+                variant[at] = text[at];
+            }
+            let upper = text[..len].to_ascii_uppercase();
+            assert_eq!(hash(&upper, 7, false), hash(&text[..len], 7, false));
+        }
     }
 }

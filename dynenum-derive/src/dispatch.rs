@@ -17,15 +17,26 @@ pub(crate) struct Key {
 /// The table, ready to emit.
 pub(crate) struct Table {
     seed: u64,
+    /// Whether the hash folds words exactly (see `for_hash`).
+    exact: bool,
     pilots: Vec<u16>,
     slots: Vec<Option<usize>>,
 }
 
 const LO: u64 = 0x0101_0101_0101_0101;
 const HI: u64 = 0x8080_8080_8080_8080;
-const K_WORD: u64 = 0x517c_c1b7_2722_0a95;
+const K: [u64; 6] = [
+    0xa076_1d64_78bd_642f,
+    0xe703_7ed1_a0b4_28db,
+    0x8ebc_6af0_9c88_c6e3,
+    0x5899_65cc_7537_4cc3,
+    0x1d8e_4e27_c47d_124f,
+    0x9e37_79b9_7f4a_7c15,
+];
 const K_PILOT: u64 = 0x9e37_79b9_7f4a_7c15;
 const K_SLOT: u64 = 0xff51_afd7_ed55_8ccd;
+const HEAD: usize = 40;
+const CASE: u64 = 0x2020_2020_2020_2020;
 
 const fn splat(b: u8) -> u64 {
     LO * b as u64
@@ -49,45 +60,90 @@ const fn fold(w: u64, ignore_separators: bool) -> u64 {
     (w & !lanes) | (splat(b'_') & lanes)
 }
 
+const fn mum(a: u64, b: u64) -> u64 {
+    let product = (a as u128) * (b as u128);
+    #[allow(clippy::cast_possible_truncation)]
+    let folded = (product as u64) ^ ((product >> 64) as u64);
+    folded
+}
+
+/// Up to eight bytes, zero-padded, little-endian.
 fn load(bytes: &[u8]) -> u64 {
     let mut buf = [0_u8; 8];
     buf[..bytes.len()].copy_from_slice(bytes);
     u64::from_le_bytes(buf)
 }
 
-fn hash(bytes: &[u8], seed: u64, ignore_separators: bool) -> u64 {
+/// The five words at 0, 8, 16, 24 (clamped to `len - 8`) and `len - 8`, as they are; under eight
+/// bytes, one zero-padded word and zeros.
+fn head(bytes: &[u8]) -> [u64; 5] {
     let len = bytes.len();
-    let mut words = Vec::new();
     if len < 8 {
-        words.push(load(bytes));
+        return [load(bytes), 0, 0, 0, 0];
+    }
+    let end = len - 8;
+    [0, 8.min(end), 16.min(end), 24.min(end), end].map(|at| load(&bytes[at..at + 8]))
+}
+
+/// The words at 32, 40, … before `len - 8`, for names longer than `HEAD` bytes.
+fn tail(bytes: &[u8]) -> Vec<u64> {
+    (HEAD - 8..bytes.len().saturating_sub(8))
+        .step_by(8)
+        .map(|at| load(&bytes[at..at + 8]))
+        .collect()
+}
+
+/// What the hash sees of a word: folded exactly, or with `0x20` set in every byte.
+const fn for_hash(w: u64, exact: bool, ignore_separators: bool) -> u64 {
+    if exact || ignore_separators {
+        fold(w, ignore_separators)
     } else {
-        let mut at = 0;
-        while at + 8 <= len {
-            words.push(load(&bytes[at..at + 8]));
-            at += 8;
-        }
-        if at != len {
-            words.push(load(&bytes[len - 8..]));
-        }
+        w | CASE
     }
-    let mut h = seed ^ (len as u64).wrapping_mul(K_WORD);
-    for w in words {
-        h = (h.rotate_left(5) ^ fold(w, ignore_separators)).wrapping_mul(K_WORD);
+}
+
+/// `0x20` in each byte of a folded word that is a letter: `(word | mask) == key` then accepts either
+/// case of a letter and only the byte itself elsewhere.
+fn case_mask(key: u64) -> u64 {
+    u64::from_le_bytes(
+        key.to_le_bytes()
+            .map(|b| if b.is_ascii_lowercase() { 0x20 } else { 0 }),
+    )
+}
+
+/// What the hash sees of a name: its head and tail words and its length.
+fn hashed(bytes: &[u8], exact: bool, ignore_separators: bool) -> (Vec<u64>, usize) {
+    let words = head(bytes)
+        .into_iter()
+        .chain(tail(bytes))
+        .map(|w| for_hash(w, exact, ignore_separators))
+        .collect();
+    (words, bytes.len())
+}
+
+fn hash(bytes: &[u8], seed: u64, exact: bool, ignore_separators: bool) -> u64 {
+    let w = head(bytes).map(|w| for_hash(w, exact, ignore_separators));
+    let mut h = mum(w[0] ^ seed, w[1] ^ K[0])
+        ^ mum(w[2] ^ K[1], w[3] ^ K[2])
+        ^ mum(
+            w[4] ^ K[3],
+            (bytes.len() as u64) ^ seed.rotate_left(32) ^ K[4],
+        );
+    for w in tail(bytes) {
+        h = mum(h ^ for_hash(w, exact, ignore_separators), K[5]);
     }
-    h ^= h >> 33;
-    h = h.wrapping_mul(K_SLOT);
-    h ^ (h >> 33)
+    h
 }
 
 fn slot(h: u64, pilot: u16, slots: usize) -> usize {
     #[allow(clippy::cast_possible_truncation)]
-    let mixed = ((h ^ u64::from(pilot).wrapping_mul(K_PILOT)).wrapping_mul(K_SLOT) >> 32) as usize;
+    let mixed = mum(h ^ u64::from(pilot).wrapping_mul(K_PILOT), K_SLOT) as usize;
     mixed & (slots - 1)
 }
 
 fn bucket(h: u64, buckets: usize) -> usize {
     #[allow(clippy::cast_possible_truncation)]
-    let high = (h >> 40) as usize;
+    let high = (h >> 32) as usize;
     high & (buckets - 1)
 }
 
@@ -96,26 +152,52 @@ impl Table {
     /// of seeds works, which distinct names make practically impossible.
     pub(crate) fn build(keys: &[Key], ignore_separators: bool) -> Option<Table> {
         let n = keys.len().max(1);
-        // About 1.25 slots per name and two names per bucket: pilots are found in a few tries.
-        let slots = (n + n / 4 + 1).next_power_of_two();
-        let buckets = (n / 2).max(1).next_power_of_two();
-        (0..10_000_u64).find_map(|attempt| {
-            let seed = attempt.wrapping_mul(K_PILOT) ^ 0x6479_6e65_6e75_6d00;
-            Table::with_seed(keys, ignore_separators, seed, slots, buckets)
+        // Small enums: one bucket, so a lookup waits for no pilot, and four slots per name, so one
+        // pilot in a few sends every name to a slot of its own. Larger ones: two names per bucket and
+        // the fewest slots a power of two allows (one per name at 256 names: 24 KiB, inside the
+        // first-level cache), or twice that should none of the first 64 seeds work.
+        let sizes = if n <= 16 {
+            vec![((4 * n).next_power_of_two(), 1, 10_000)]
+        } else {
+            let buckets = (n / 2).next_power_of_two();
+            vec![
+                (n.next_power_of_two(), buckets, 64),
+                (2 * n.next_power_of_two(), buckets, 10_000),
+            ]
+        };
+        // Setting 0x20 in every byte merges a few pairs besides the letters (`@` and `` ` ``, the UTF-8
+        // bytes of `é` and `É`...): if that makes two names hash alike whatever the seed, fold exactly.
+        let mut distinct = std::collections::HashSet::new();
+        let exact = !ignore_separators
+            && !keys
+                .iter()
+                .all(|key| distinct.insert(hashed(&key.bytes, false, false)));
+        sizes.into_iter().find_map(|(slots, buckets, attempts)| {
+            (0..attempts).find_map(|attempt: u64| {
+                let seed = attempt.wrapping_mul(K_PILOT) ^ 0x6479_6e65_6e75_6d00;
+                Table::with_seed(keys, ignore_separators, exact, seed, slots, buckets)
+            })
         })
     }
 
     fn with_seed(
         keys: &[Key],
         ignore_separators: bool,
+        exact: bool,
         seed: u64,
         slots: usize,
         buckets: usize,
     ) -> Option<Table> {
         let hashes: Vec<u64> = keys
             .iter()
-            .map(|key| hash(&key.bytes, seed, ignore_separators))
+            .map(|key| hash(&key.bytes, seed, exact, ignore_separators))
             .collect();
+        // Two equal hashes can't be told apart by any pilot: try the next seed at once.
+        let mut sorted = hashes.clone();
+        sorted.sort_unstable();
+        if sorted.windows(2).any(|pair| pair[0] == pair[1]) {
+            return None;
+        }
         let mut by_bucket: Vec<Vec<usize>> = vec![Vec::new(); buckets];
         for (at, &h) in hashes.iter().enumerate() {
             by_bucket[bucket(h, buckets)].push(at);
@@ -146,6 +228,7 @@ impl Table {
         }
         Some(Table {
             seed,
+            exact,
             pilots,
             slots: table,
         })
@@ -159,17 +242,44 @@ impl Table {
         ignore_separators: bool,
     ) -> TokenStream {
         let seed = Literal::u64_suffixed(self.seed);
+        let exact = self.exact;
         let pilots = self.pilots.iter().map(|&p| Literal::u16_suffixed(p));
-        let slots = self.slots.iter().map(|slot| {
-            slot.map_or_else(
-                || quote!((b"", 0u16)),
-                |at| {
-                    let bytes = Literal::byte_string(&keys[at].bytes);
-                    let variant = Literal::u16_suffixed(keys[at].variant);
-                    quote!((#bytes, #variant))
-                },
-            )
-        });
+        let mut rest: Vec<u64> = Vec::new();
+        let slots: Vec<TokenStream> = self
+            .slots
+            .iter()
+            .map(|slot| {
+                slot.map_or_else(
+                    || quote!(([0; 5], [0; 5], 0, 0, 0)),
+                    |at| {
+                        let bytes = &keys[at].bytes;
+                        let folded = head(bytes).map(|w| fold(w, ignore_separators));
+                        let words = folded.map(Literal::u64_unsuffixed);
+                        // Under `ignore_separators` words are compared folded, with no mask.
+                        let masks = if ignore_separators {
+                            quote!([0; 5])
+                        } else {
+                            let masks = folded.map(|w| Literal::u64_unsuffixed(case_mask(w)));
+                            quote!([#(#masks),*])
+                        };
+                        let len = Literal::usize_unsuffixed(bytes.len());
+                        let rest_at = Literal::usize_unsuffixed(rest.len());
+                        for w in tail(bytes) {
+                            let w = fold(w, ignore_separators);
+                            rest.push(w);
+                            rest.push(if ignore_separators { 0 } else { case_mask(w) });
+                        }
+                        let variant = Literal::u16_unsuffixed(keys[at].variant);
+                        quote!(([#(#words),*], #masks, #len, #rest_at, #variant))
+                    },
+                )
+            })
+            .collect();
+        let rest = rest.into_iter().map(Literal::u64_unsuffixed);
+        let largest = keys.iter().map(|key| key.variant).max().unwrap_or(0);
+        // The smallest `2^k - 1` at least the largest index.
+        let index_mask =
+            Literal::u16_unsuffixed(u16::MAX.checked_shr(largest.leading_zeros()).unwrap_or(0));
         let min_len =
             Literal::usize_suffixed(keys.iter().map(|key| key.bytes.len()).min().unwrap_or(0));
         let max_len =
@@ -179,6 +289,9 @@ impl Table {
                 seed: #seed,
                 pilots: &[#(#pilots),*],
                 slots: &[#(#slots),*],
+                rest: &[#(#rest),*],
+                index_mask: #index_mask,
+                exact_hash: #exact,
                 ignore_separators: #ignore_separators,
                 min_len: #min_len,
                 max_len: #max_len,
@@ -196,14 +309,14 @@ mod tests {
             .iter()
             .zip(0..)
             .map(|(name, variant)| Key {
-                bytes: name.as_bytes().to_vec(),
+                bytes: crate::validate::key(name, false),
                 variant,
             })
             .collect()
     }
 
     fn place(table: &Table, name: &[u8]) -> usize {
-        let h = hash(name, table.seed, false);
+        let h = hash(name, table.seed, table.exact, false);
         slot(
             h,
             table.pilots[bucket(h, table.pilots.len())],
@@ -226,15 +339,35 @@ mod tests {
 
     #[test]
     fn hashing_ignores_ascii_case_and_separators_when_asked() {
-        assert_eq!(
-            hash(b"OpenAI_Chat_Completions", 7, false),
-            hash(b"openai_chat_completions", 7, false)
-        );
-        assert_ne!(
-            hash(b"openai-chat", 7, false),
-            hash(b"openai_chat", 7, false)
-        );
-        assert_eq!(hash(b"openai-chat", 7, true), hash(b"openai_chat", 7, true));
-        assert_eq!(hash(b"Open AI", 7, true), hash(b"open_ai", 7, true));
+        for exact in [false, true] {
+            assert_eq!(
+                hash(b"OpenAI_Chat_Completions", 7, exact, false),
+                hash(b"openai_chat_completions", 7, exact, false)
+            );
+            assert_ne!(
+                hash(b"openai-chat", 7, exact, false),
+                hash(b"openai_chat", 7, exact, false)
+            );
+            assert_eq!(
+                hash(b"openai-chat", 7, exact, true),
+                hash(b"openai_chat", 7, exact, true)
+            );
+            assert_eq!(
+                hash(b"Open AI", 7, exact, true),
+                hash(b"open_ai", 7, exact, true)
+            );
+        }
+    }
+
+    #[test]
+    fn names_that_or_0x20_merges_get_an_exact_hash() {
+        let plain = keys(&["openai_chat", "anthropic"]);
+        assert!(!Table::build(&plain, false).expect("a table").exact);
+        let merged = keys(&["caf\u{e9}", "caf\u{c9}", "a@b", "a`b"]);
+        let table = Table::build(&merged, false).expect("a table");
+        assert!(table.exact);
+        for (at, key) in merged.iter().enumerate() {
+            assert_eq!(table.slots[place(&table, &key.bytes)], Some(at));
+        }
     }
 }
