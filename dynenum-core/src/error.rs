@@ -87,8 +87,9 @@ impl Error for NameError {}
 pub struct ParseError {
     input: Box<str>,
     enum_name: &'static str,
-    expected: Vec<Cow<'static, str>>,
-    suggestion: Option<Cow<'static, str>>,
+    /// Borrowed from the enum when no registered name is listed: a failed parse copies no names.
+    expected: Cow<'static, [&'static str]>,
+    suggestion: Option<&'static str>,
     source: Option<NameError>,
 }
 
@@ -101,8 +102,8 @@ impl ParseError {
     pub(crate) fn new(
         input: &str,
         enum_name: &'static str,
-        expected: Vec<Cow<'static, str>>,
-        suggestion: Option<Cow<'static, str>>,
+        expected: Cow<'static, [&'static str]>,
+        suggestion: Option<&'static str>,
         source: Option<NameError>,
     ) -> Self {
         ParseError {
@@ -127,13 +128,13 @@ impl ParseError {
     /// The names that would have been accepted: canonical built-in names, then registered names when the
     /// enum's policy is `registered`.
     pub fn expected(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
-        self.expected.iter().map(|name| &**name)
+        self.expected.iter().copied()
     }
 
     /// The accepted name (canonical or alias) nearest to the input, when one is close enough: at most
     /// `max(1, len / 3)` edits away, ties going to the earliest declared.
     pub fn suggestion(&self) -> Option<&str> {
-        self.suggestion.as_deref()
+        self.suggestion
     }
 
     /// The rule the input breaks, when it is not a valid name at all.

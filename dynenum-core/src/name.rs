@@ -206,42 +206,143 @@ pub(crate) fn fold_in_place(name: &mut str, fold: Fold, separators: Option<u8>) 
     }
 }
 
-/// Levenshtein distance between two names, in characters, ignoring ASCII case (and separators under
-/// the rule): `cafe` is one edit from `café`.
-#[must_use]
-pub(crate) fn distance(a: &str, b: &str, separators: Option<u8>) -> usize {
-    let fold = |c: char| match u8::try_from(c) {
-        Ok(byte) if byte.is_ascii() => char::from(key(byte, separators)),
-        _ => c,
-    };
-    let b: Vec<char> = b.chars().map(fold).collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().map(fold).enumerate() {
-        let mut diag = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let next = (diag + usize::from(ca != cb))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
-            diag = row[j + 1];
-            row[j + 1] = next;
+/// The name nearest to `input` among `candidates`: at most `max(1, len / 3)` edits away (Levenshtein, in
+/// characters, ignoring ASCII case, and separators under the rule, so `cafe` is one edit from `café`);
+/// ties go to the first candidate.
+///
+/// This runs on every failed parse, so on input an attacker may choose: it allocates twice (the folded
+/// input and one row), skips candidates whose length alone puts them too far, and abandons a candidate
+/// as soon as every cell of a row is over the bound, which tightens with each closer name found.
+pub(crate) fn nearest(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'static str>,
+    separators: Option<u8>,
+) -> Option<&'static str> {
+    // Sized by bytes, an upper bound of the characters: `collect` would grow it from a quarter.
+    let mut folded = Vec::with_capacity(input.len());
+    folded.extend(input.chars().map(|c| fold_char(c, separators)));
+    let input = folded;
+    let mut row = vec![0; input.len() + 1];
+    let mut best: Option<(usize, &'static str)> = None;
+    for candidate in candidates {
+        let bound = match best {
+            None => (input.len() / 3).max(1),
+            Some((0, _)) => break,
+            Some((found, _)) => found - 1,
+        };
+        if let Some(found) = bounded_distance(&input, candidate, bound, separators, &mut row) {
+            best = Some((found, candidate));
         }
     }
-    row[b.len()]
+    best.map(|(_, candidate)| candidate)
+}
+
+/// A character as [`nearest`] compares it: ASCII folded by [`key`], others as they are.
+fn fold_char(c: char, separators: Option<u8>) -> char {
+    match u8::try_from(c) {
+        Ok(byte) if byte.is_ascii() => char::from(key(byte, separators)),
+        _ => c,
+    }
+}
+
+/// The edit distance from `input` (folded) to `candidate` if it is at most `bound`, else `None`;
+/// `row` is scratch space of `input.len() + 1` cells.
+fn bounded_distance(
+    input: &[char],
+    candidate: &str,
+    bound: usize,
+    separators: Option<u8>,
+    row: &mut [usize],
+) -> Option<usize> {
+    // Each character of length difference costs one edit at least; `chars().count()` is cheap next
+    // to the table.
+    if candidate.chars().count().abs_diff(input.len()) > bound {
+        return None;
+    }
+    for (j, cell) in row.iter_mut().enumerate() {
+        *cell = j;
+    }
+    for (i, c) in candidate
+        .chars()
+        .map(|c| fold_char(c, separators))
+        .enumerate()
+    {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        let mut smallest = row[0];
+        for (j, &a) in input.iter().enumerate() {
+            let next = (diagonal + usize::from(a != c))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+            smallest = smallest.min(next);
+        }
+        // No cell of the next row is below this row's smallest, so once a whole row is over the bound,
+        // the distance is too.
+        if smallest > bound {
+            return None;
+        }
+    }
+    Some(row[input.len()]).filter(|&found| found <= bound)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The distance with no bound (a bound as large as any distance can be).
+    fn distance(a: &str, b: &'static str, separators: Option<u8>) -> usize {
+        let a: Vec<char> = a.chars().map(|c| fold_char(c, separators)).collect();
+        let mut row = vec![0; a.len() + 1];
+        bounded_distance(&a, b, usize::MAX / 2, separators, &mut row).unwrap()
+    }
+
     #[test]
     fn distance_counts_edits_ignoring_case() {
         assert_eq!(distance("opnai_chat", "OPENAI_CHAT", None), 1);
         assert_eq!(distance("", "abc", None), 3);
+        assert_eq!(distance("abc", "", None), 3);
         assert_eq!(distance("a-b", "a_b", Some(b'_')), 0);
         assert_eq!(distance("a-b", "a_b", None), 1);
         assert_eq!(distance("cafe", "CAFÉ", None), 1);
         assert_eq!(distance("ñu", "NU", None), 1);
+        assert_eq!(distance("kitten", "sitting", None), 3);
+    }
+
+    #[test]
+    fn bounded_distance_gives_up_past_the_bound_and_only_then() {
+        let input: Vec<char> = "kitten".chars().collect();
+        let mut row = vec![0; input.len() + 1];
+        assert_eq!(
+            bounded_distance(&input, "sitting", 3, None, &mut row),
+            Some(3)
+        );
+        assert_eq!(bounded_distance(&input, "sitting", 2, None, &mut row), None);
+        // Over the bound by length alone, and over it only at the last row.
+        assert_eq!(
+            bounded_distance(&input, "kittenkitten", 5, None, &mut row),
+            None
+        );
+        assert_eq!(bounded_distance(&input, "kittex", 0, None, &mut row), None);
+        assert_eq!(
+            bounded_distance(&input, "KITTEN", 0, None, &mut row),
+            Some(0)
+        );
+    }
+
+    #[test]
+    fn nearest_prefers_the_closest_then_the_first() {
+        let names = ["openai_chat", "openai_chats", "anthropic_chat"];
+        assert_eq!(nearest("openai_chatz", names, None), Some("openai_chat"));
+        assert_eq!(nearest("openai_chatsz", names, None), Some("openai_chats"));
+        assert_eq!(nearest("opena_chat", names, None), Some("openai_chat"));
+        assert_eq!(nearest("zzz", names, None), None);
+        // One edit is always allowed, even for short inputs; two are not.
+        assert_eq!(nearest("ab", ["abc", "xyz"], None), Some("abc"));
+        assert_eq!(nearest("a", ["abc"], None), None);
+        assert_eq!(nearest("", ["a"], None), Some("a"));
+        assert_eq!(nearest("anything", [], None), None);
     }
 
     #[test]

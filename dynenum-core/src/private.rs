@@ -29,59 +29,59 @@ pub fn eq_name<E: DynamicStrEnum>(name: &str, text: &str) -> bool {
 #[must_use]
 pub fn parse_error<E: DynamicStrEnum>(input: &str) -> ParseError {
     let source = name::check(input, E::__META.max_len).err();
-    unknown::<E>(input, source, false)
+    unknown(input, &E::__META, E::NAMES, Vec::new(), source)
 }
 
 /// The `ParseError` of `Member::<E>::from_str`, from the `NameError` that `lookup` returned.
 #[cold]
 #[must_use]
 pub fn lookup_error<E: DynamicStrEnum>(input: &str, error: NameError) -> ParseError {
-    match error {
-        NameError::Unregistered => unknown::<E>(input, None, true),
-        other => unknown::<E>(input, Some(other), true),
-    }
+    let meta = &E::__META;
+    let source = match error {
+        NameError::Unregistered => None,
+        other => Some(other),
+    };
+    let registered = if meta.policy == Policy::Registered {
+        E::registry()
+            .names()
+            .iter()
+            .filter_map(|member| Some(member.static_parts()?.0))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    unknown(input, meta, E::NAMES, registered, source)
 }
 
-/// Builds the error: the names that would have been accepted, and the nearest of them.
-fn unknown<E: DynamicStrEnum>(
+/// Builds the error: the names that would have been accepted (`names`, then `registered`) and the
+/// nearest of them or of the aliases. Not generic, so it is compiled once, not once per enum.
+#[inline(never)]
+fn unknown(
     input: &str,
+    meta: &'static Meta,
+    names: &'static [&'static str],
+    registered: Vec<&'static str>,
     source: Option<NameError>,
-    with_registered: bool,
 ) -> ParseError {
-    let meta = &E::__META;
-    let mut expected: Vec<Cow<'static, str>> = E::NAMES.iter().map(|&n| Cow::Borrowed(n)).collect();
-    let mut candidates: Vec<Cow<'static, str>> =
-        meta.all_names.iter().map(|&n| Cow::Borrowed(n)).collect();
-    if with_registered && meta.policy == Policy::Registered {
-        for member in E::registry().names() {
-            let owned: Cow<'static, str> = Cow::Owned(member.as_str().to_owned());
-            expected.push(owned.clone());
-            candidates.push(owned);
-        }
-    }
     let suggestion = if source.is_some() {
         None
     } else {
-        nearest(input, &candidates, meta.separators)
+        let candidates = meta
+            .all_names
+            .iter()
+            .copied()
+            .chain(registered.iter().copied());
+        name::nearest(input, candidates, meta.separators)
+    };
+    let expected = if registered.is_empty() {
+        Cow::Borrowed(names)
+    } else {
+        let mut all = Vec::with_capacity(names.len() + registered.len());
+        all.extend_from_slice(names);
+        all.extend(registered);
+        Cow::Owned(all)
     };
     ParseError::new(input, meta.name, expected, suggestion, source)
-}
-
-/// The candidate nearest to `input`, if it is at most `max(1, len / 3)` edits away; ties go to the first.
-fn nearest(
-    input: &str,
-    candidates: &[Cow<'static, str>],
-    separators: Option<u8>,
-) -> Option<Cow<'static, str>> {
-    let limit = (input.chars().count() / 3).max(1);
-    let mut best: Option<(usize, &Cow<'static, str>)> = None;
-    for candidate in candidates {
-        let distance = name::distance(input, candidate, separators);
-        if distance <= limit && best.map_or(true, |(d, _)| distance < d) {
-            best = Some((distance, candidate));
-        }
-    }
-    best.map(|(_, candidate)| candidate.clone())
 }
 
 #[cfg(feature = "register")]

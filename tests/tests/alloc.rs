@@ -239,13 +239,34 @@ fn the_first_dynamic_proxy_of_an_enum_costs_one_allocation_too() {
 }
 
 #[test]
-fn parse_errors_may_allocate() {
-    let (result, count) = allocations(|| Small::from_str("opnai_chat"));
+fn a_parse_error_allocates_a_few_times_whatever_the_number_of_names() {
+    // The input's copy, the folded input and one row for the suggestion: the names themselves are
+    // borrowed from the enum, never copied.
+    let (result, small) = allocations(|| Small::from_str("opnai_chat"));
+    assert_eq!(result.unwrap_err().suggestion(), Some("openai_chat"));
+    assert!(
+        small <= 3,
+        "a failed parse of Small cost {small} allocations"
+    );
+    let near = format!("{}x", Big::VARIANTS[Big::COUNT - 1].as_str());
+    let (result, big) = allocations(|| Big::from_str(&near));
     let err = result.unwrap_err();
-    assert!(count >= 1, "the error holds a copy of the input");
-    assert_eq!(err.suggestion(), Some("openai_chat"));
-    let (result, _) = allocations(|| Member::<Small>::from_str(""));
+    assert_eq!(err.expected().len(), Big::COUNT);
+    assert!(err.suggestion().is_some(), "{err}");
+    assert_eq!(
+        big,
+        small,
+        "{} names cost more than {}",
+        Big::COUNT,
+        Small::COUNT
+    );
+    // An invalid name skips the suggestion altogether.
+    let (result, invalid) = allocations(|| Member::<Small>::from_str(""));
     assert!(result.is_err());
+    assert!(
+        invalid <= 1,
+        "an empty name's error cost {invalid} allocations"
+    );
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
