@@ -76,19 +76,19 @@ pub(crate) const HEAD: usize = 40;
 
 /// The byte `b` in every lane.
 #[inline]
-const fn splat(b: u8) -> u64 {
+pub(crate) const fn splat(b: u8) -> u64 {
     LO * b as u64
 }
 
 /// The high bit of every lane whose byte is zero (exact: no borrow crosses lanes).
 #[inline]
-const fn zero_lanes(x: u64) -> u64 {
+pub(crate) const fn zero_lanes(x: u64) -> u64 {
     !(((x & !HI).wrapping_add(!HI)) | x) & HI
 }
 
 /// Folds eight bytes at once: `A`-`Z` to lower case, and under `ignore_separators` `-` and ` ` to `_`.
 #[inline]
-const fn fold(w: u64, ignore_separators: bool) -> u64 {
+pub(crate) const fn fold(w: u64, ignore_separators: bool) -> u64 {
     let low7 = w & !HI;
     let at_least_a = low7.wrapping_add(splat(0x80 - b'A'));
     let past_z = low7.wrapping_add(splat(0x80 - b'Z' - 1));
