@@ -94,10 +94,17 @@ pub trait DynamicStrEnum: Copy + Eq + Hash + Send + Sync + 'static {
         if let Some(registered) = Self::registry().get(name) {
             return Ok(Member::Dynamic(registered));
         }
-        name::check(name, Self::__META.max_len)?;
-        match Self::__META.policy {
-            Policy::Open => Ok(Member::Dynamic(DynamicMember::unregistered(name))),
-            Policy::Registered => Err(NameError::Unregistered),
-        }
+        unknown(name)
+    }
+}
+
+/// What [`DynamicStrEnum::lookup`] gives for a name that is neither built-in nor registered: a new
+/// proxy or an error, per the enum's policy. Out of line: the common cases stay small.
+#[inline(never)]
+pub(crate) fn unknown<E: DynamicStrEnum>(name: &str) -> Result<Member<E>, NameError> {
+    name::check(name, E::__META.max_len)?;
+    match E::__META.policy {
+        Policy::Open => Ok(Member::Dynamic(DynamicMember::unregistered(name))),
+        Policy::Registered => Err(NameError::Unregistered),
     }
 }
