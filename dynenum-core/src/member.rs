@@ -306,8 +306,10 @@ impl<E: DynamicStrEnum> FromStr for Member<E> {
 /// cases are small and this one allocates (a proxy or an error) anyway.
 #[inline(never)]
 fn parse_unknown<E: DynamicStrEnum>(input: &str) -> Result<Member<E>, ParseError> {
-    crate::traits::unknown::<E>(input)
-        .map_err(|error| crate::__private::lookup_error::<E>(input, error))
+    match crate::traits::admit::<E>(input) {
+        Ok(()) => Ok(Member::Dynamic(DynamicMember::unregistered(input))),
+        Err(error) => Err(crate::__private::lookup_error::<E>(input, error)),
+    }
 }
 
 impl<E: DynamicStrEnum> TryFrom<&str> for Member<E> {
