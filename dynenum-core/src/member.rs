@@ -286,8 +286,29 @@ impl<E: DynamicStrEnum> From<DynamicMember<E>> for Member<E> {
 impl<E: DynamicStrEnum> FromStr for Member<E> {
     type Err = ParseError;
 
+    /// [`DynamicStrEnum::lookup`], with its two common cases written out so that each builds its
+    /// result in place: through `lookup`'s `Result<_, NameError>`, a member was built in one place
+    /// and copied into this larger `Result`, and reloading its byte-sized stores as wide words
+    /// stalled (about 4 ns of a 22 ns built-in parse).
+    #[inline]
     fn from_str(input: &str) -> Result<Self, ParseError> {
-        E::lookup(input).map_err(|error| crate::__private::lookup_error::<E>(input, error))
+        if let Some(builtin) = E::from_name(input) {
+            return Ok(Member::Builtin(builtin));
+        }
+        if let Some(registered) = E::registry().get(input) {
+            return Ok(Member::Dynamic(registered));
+        }
+        parse_unknown(input)
+    }
+}
+
+/// `Member::from_str` for a name that is neither built-in nor registered: out of line, as the common
+/// cases are small and this one allocates (a proxy or an error) anyway.
+#[inline(never)]
+fn parse_unknown<E: DynamicStrEnum>(input: &str) -> Result<Member<E>, ParseError> {
+    match crate::traits::admit::<E>(input) {
+        Ok(()) => Ok(Member::Dynamic(DynamicMember::unregistered(input))),
+        Err(error) => Err(crate::__private::lookup_error::<E>(input, error)),
     }
 }
 

@@ -1,5 +1,6 @@
 //! [`Registry`]: the names plugins add to an enum, at run time or at link time.
 
+use core::cell::UnsafeCell;
 use core::fmt;
 use core::marker::PhantomData;
 use core::ptr;
@@ -62,84 +63,291 @@ pub(crate) struct Entry {
     /// Allocated once per name; an entry replaced to add a description shares it.
     pub(crate) name: &'static str,
     pub(crate) description: Option<Cow<'static, str>>,
-    hash: u64,
 }
 
-/// A fixed-capacity, append-only table: entries in registration order and an open-addressing index
-/// over them, both published with release stores so a reader sees only complete entries. A full table
-/// is copied into one twice its size; the old one is leaked, as readers may still hold it (the leaks
-/// add up to at most the size of the newest table).
+/// How many bytes of a name its [`Key`] holds: all of a name of at most this length. A longer name's
+/// key holds its first 32 and last 8 bytes, and a match is confirmed on the whole name.
+const HEAD: usize = 40;
+
+/// A name as the index compares it: five words read at 0, 8, 16 and 24 (each clamped to the last eight
+/// bytes) and at the last eight bytes (one zero-padded word under eight bytes), folded under the
+/// enum's rule (ASCII letters to lower case; `-`, `_` and ` ` to `_` under `ignore_separators`), and
+/// the length. Two names of at most [`HEAD`] bytes are equal under the rule exactly when their keys
+/// are: every byte is in some word, and folding changes only what the rule ignores. This is the
+/// word-at-a-time compare of the generated `from_name`, with the input folded instead of masked.
+#[derive(Clone, Copy)]
+struct Key {
+    words: [u64; 5],
+    len: usize,
+}
+
+impl Key {
+    #[inline]
+    fn new(name: &str, separators: Option<u8>) -> Key {
+        let bytes = name.as_bytes();
+        let len = bytes.len();
+        let raw = if len < 8 {
+            [short(bytes), 0, 0, 0, 0]
+        } else {
+            let end = len - 8;
+            [
+                word(bytes, 0),
+                word(bytes, 8.min(end)),
+                word(bytes, 16.min(end)),
+                word(bytes, 24.min(end)),
+                word(bytes, end),
+            ]
+        };
+        Key {
+            words: [
+                fold(raw[0], separators),
+                fold(raw[1], separators),
+                fold(raw[2], separators),
+                fold(raw[3], separators),
+                fold(raw[4], separators),
+            ],
+            len,
+        }
+    }
+
+    /// Whether two keys are equal: one branch for all six words.
+    #[inline]
+    fn same(&self, other: &Key) -> bool {
+        let (a, b) = (&self.words, &other.words);
+        ((a[0] ^ b[0]) | (a[1] ^ b[1]) | (a[2] ^ b[2]) | (a[3] ^ b[3]) | (a[4] ^ b[4]))
+            | (self.len ^ other.len) as u64
+            == 0
+    }
+
+    /// The index hash: three independent multiplications over the key, for a name of at most
+    /// [`HEAD`] bytes; a longer one is hashed whole by the derive's hash (with seed 0), so names that
+    /// differ only in their middle still spread. Equal names under the rule hash alike (they have the
+    /// same length, so the same branch). Only the registry uses it: it need not match `from_name`'s.
+    #[inline]
+    fn hash(&self, name: &str, separators: Option<u8>) -> u64 {
+        if self.len > HEAD {
+            return crate::phf::hash(name.as_bytes(), 0, separators.is_some());
+        }
+        let w = &self.words;
+        mum(w[0] ^ K[0], w[1] ^ K[1])
+            ^ mum(w[2] ^ K[2], w[3] ^ K[3])
+            ^ mum(w[4] ^ K[4], self.len as u64 ^ K[5])
+    }
+}
+
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+const K: [u64; 6] = [
+    0xa076_1d64_78bd_642f,
+    0xe703_7ed1_a0b4_28db,
+    0x8ebc_6af0_9c88_c6e3,
+    0x5899_65cc_7537_4cc3,
+    0x1d8e_4e27_c47d_124f,
+    0x9e37_79b9_7f4a_7c15,
+];
+
+/// The byte `b` in every lane.
+#[inline]
+const fn splat(b: u8) -> u64 {
+    LO * b as u64
+}
+
+/// The high bit of every lane whose byte is zero (exact: no borrow crosses lanes).
+#[inline]
+const fn zero_lanes(x: u64) -> u64 {
+    !(((x & !HI).wrapping_add(!HI)) | x) & HI
+}
+
+/// Folds eight bytes at once, exactly as [`name::key`] folds one (with `_` for every separator):
+/// `A`-`Z` to lower case, every other byte kept, and under the rule `-` and ` ` to `_`.
+#[inline]
+const fn fold(w: u64, separators: Option<u8>) -> u64 {
+    let low7 = w & !HI;
+    let at_least_a = low7.wrapping_add(splat(0x80 - b'A'));
+    let past_z = low7.wrapping_add(splat(0x80 - b'Z' - 1));
+    let upper = at_least_a & !past_z & !w & HI;
+    let w = w | (upper >> 2);
+    if separators.is_none() {
+        return w;
+    }
+    let lanes = ((zero_lanes(w ^ splat(b'-')) | zero_lanes(w ^ splat(b' '))) >> 7) * 0xff;
+    (w & !lanes) | (splat(b'_') & lanes)
+}
+
+/// The 128-bit product of `a` and `b`, its halves folded together.
+#[inline]
+const fn mum(a: u64, b: u64) -> u64 {
+    let product = (a as u128) * (b as u128);
+    // Truncation is the point: both halves are kept, xored.
+    #[allow(clippy::cast_possible_truncation)]
+    let folded = (product as u64) ^ ((product >> 64) as u64);
+    folded
+}
+
+/// Eight bytes from `at`, little-endian; the caller checks `at + 8 <= bytes.len()`.
+#[inline]
+fn word(bytes: &[u8], at: usize) -> u64 {
+    let mut buf = [0_u8; 8];
+    buf.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(buf)
+}
+
+/// Fewer than eight bytes, zero-padded, from overlapping loads (no copy of a variable length).
+#[inline]
+fn short(bytes: &[u8]) -> u64 {
+    let len = bytes.len();
+    if len >= 4 {
+        let mut lo = [0_u8; 4];
+        let mut hi = [0_u8; 4];
+        lo.copy_from_slice(&bytes[..4]);
+        hi.copy_from_slice(&bytes[len - 4..]);
+        u64::from(u32::from_le_bytes(lo)) | (u64::from(u32::from_le_bytes(hi)) << (8 * (len - 4)))
+    } else if len > 0 {
+        u64::from(bytes[0])
+            | (u64::from(bytes[len / 2]) << (8 * (len / 2)))
+            | (u64::from(bytes[len - 1]) << (8 * (len - 1)))
+    } else {
+        0
+    }
+}
+
+/// One slot of a [`Table`]'s index: a hash, a key and an entry, on one cache line, so a lookup reads
+/// one line per slot it probes and confirms the name there (a name over [`HEAD`] bytes also reads
+/// the entry's name).
+#[repr(align(64))]
+struct Slot {
+    /// Zero while the slot is empty; then, for good, the name's hash with its lowest bit set, which
+    /// rejects most other names before their key is compared. Published with a release store after
+    /// `key` and `entry` are written.
+    hash: AtomicUsize,
+    /// Written once, before `hash` publishes the slot, and never again.
+    key: UnsafeCell<Key>,
+    /// Null until filled; replaced (never cleared) when a description is added.
+    entry: AtomicPtr<Entry>,
+}
+
+impl Slot {
+    #[inline]
+    fn entry(&self) -> Option<&'static Entry> {
+        let entry = self.entry.load(Ordering::Acquire);
+        // SAFETY: a non-null pointer here came from `leak`, so it points to an `Entry` that is never
+        // freed or mutated; the release store that published it makes its contents visible.
+        unsafe { entry.as_ref() }
+    }
+}
+
+/// A fixed-capacity, append-only table: an open-addressing index whose slots hold the entries, and
+/// the registration order as slot positions, both published with release stores so a reader sees
+/// only complete slots. A full table is copied into one twice its size; the old one is leaked, as
+/// readers may still hold it (the leaks add up to at most the size of the newest table).
 struct Table {
-    /// Position in `entries` plus one, or zero for an empty slot; twice as many as `entries`.
-    slots: Box<[AtomicUsize]>,
-    /// Null until filled.
-    entries: Box<[AtomicPtr<Entry>]>,
-    /// How many entries are filled.
+    /// Twice as many as `order`, so at most half are full and probes stay short.
+    slots: Box<[Slot]>,
+    /// The slot of each entry, in registration order.
+    order: Box<[AtomicUsize]>,
+    /// How many entries there are.
     len: AtomicUsize,
+}
+
+/// What a slot's `hash` holds for a name's hash: never zero, the mark of an empty slot.
+#[inline]
+fn mark(hash: u64) -> usize {
+    // Truncation is intended: the low bits pick the slot, and whatever of the rest fits is compared.
+    #[allow(clippy::cast_possible_truncation)]
+    let mark = hash as usize | 1;
+    mark
+}
+
+/// The slot a name's probe starts at.
+#[inline]
+fn home(hash: u64, mask: usize) -> usize {
+    // Truncation is intended: only the low bits are kept.
+    #[allow(clippy::cast_possible_truncation)]
+    let home = hash as usize & mask;
+    home
 }
 
 impl Table {
     fn with_capacity(capacity: usize) -> Table {
         Table {
-            slots: (0..capacity * 2).map(|_| AtomicUsize::new(0)).collect(),
-            entries: (0..capacity)
-                .map(|_| AtomicPtr::new(ptr::null_mut()))
+            slots: (0..capacity * 2)
+                .map(|_| Slot {
+                    hash: AtomicUsize::new(0),
+                    key: UnsafeCell::new(Key {
+                        words: [0; 5],
+                        len: 0,
+                    }),
+                    entry: AtomicPtr::new(ptr::null_mut()),
+                })
                 .collect(),
+            order: (0..capacity).map(|_| AtomicUsize::new(0)).collect(),
             len: AtomicUsize::new(0),
         }
     }
 
-    fn entry(&self, at: usize) -> Option<&'static Entry> {
-        let entry = self.entries.get(at)?.load(Ordering::Acquire);
-        // SAFETY: a non-null pointer here came from `leak`, so it points to an `Entry` that is never
-        // freed or mutated; the release store that published it makes its contents visible.
-        unsafe { entry.as_ref() }
-    }
-
-    /// The entry's position, probing from the hash's slot.
-    fn position(&self, name: &str, hash: u64, separators: Option<u8>) -> Option<usize> {
+    /// The slot of the name whose key and hash these are, and its entry, probing from the hash's slot.
+    #[inline]
+    fn find(
+        &self,
+        name: &str,
+        key: &Key,
+        hash: u64,
+        separators: Option<u8>,
+    ) -> Option<(&Slot, &'static Entry)> {
         let mask = self.slots.len() - 1;
-        // Truncation is intended: the mask keeps only low bits anyway.
-        #[allow(clippy::cast_possible_truncation)]
-        let mut at = hash as usize & mask;
+        let (marked, mut at) = (mark(hash), home(hash, mask));
         loop {
-            let index = self.slots[at].load(Ordering::Acquire).checked_sub(1)?;
-            if let Some(entry) = self.entry(index) {
-                if entry.hash == hash && name::eq(entry.name, name, separators) {
-                    return Some(index);
+            let slot = self.slots.get(at)?;
+            let stored = slot.hash.load(Ordering::Acquire);
+            if stored == 0 {
+                return None;
+            }
+            if stored == marked {
+                // SAFETY: the acquire load of `hash` saw the release store that published the slot,
+                // which comes after the key's one write (in `push`); it is never written again.
+                let stored = unsafe { &*slot.key.get() };
+                if stored.same(key) {
+                    let entry = slot.entry()?;
+                    // A key covers all of a name of at most `HEAD` bytes; a longer one is checked whole.
+                    if key.len <= HEAD || name::eq(entry.name, name, separators) {
+                        return Some((slot, entry));
+                    }
                 }
             }
             at = (at + 1) & mask;
         }
     }
 
-    fn find(&self, name: &str, hash: u64, separators: Option<u8>) -> Option<&'static Entry> {
-        self.position(name, hash, separators)
-            .and_then(|at| self.entry(at))
-    }
-
     /// Appends an entry; the caller holds the writer lock and has checked there is room.
-    fn push(&self, entry: &'static Entry) {
-        let at = self.len.load(Ordering::Relaxed);
-        self.entries[at].store(published(entry), Ordering::Release);
+    fn push(&self, entry: &'static Entry, key: Key, hash: u64) {
         let mask = self.slots.len() - 1;
-        #[allow(clippy::cast_possible_truncation)]
-        let mut slot = entry.hash as usize & mask;
-        while self.slots[slot].load(Ordering::Relaxed) != 0 {
-            slot = (slot + 1) & mask;
+        let (marked, mut at) = (mark(hash), home(hash, mask));
+        while self.slots[at].hash.load(Ordering::Relaxed) != 0 {
+            at = (at + 1) & mask;
         }
-        self.slots[slot].store(at + 1, Ordering::Release);
-        self.len.store(at + 1, Ordering::Release);
+        let slot = &self.slots[at];
+        // SAFETY: only the writer, who holds the lock, writes slots, and this one is not yet
+        // published: its `hash` is zero (stored with release only below), so no reader reads its key.
+        unsafe { *slot.key.get() = key };
+        slot.entry.store(published(entry), Ordering::Release);
+        slot.hash.store(marked, Ordering::Release);
+        let len = self.len.load(Ordering::Relaxed);
+        self.order[len].store(at, Ordering::Release);
+        self.len.store(len + 1, Ordering::Release);
     }
 
     fn is_full(&self) -> bool {
-        self.len.load(Ordering::Relaxed) == self.entries.len()
+        self.len.load(Ordering::Relaxed) == self.order.len()
     }
 
     /// Every entry, in registration order.
     fn iter(&self) -> impl Iterator<Item = &'static Entry> + '_ {
         let len = self.len.load(Ordering::Acquire);
-        (0..len).filter_map(|at| self.entry(at))
+        self.order[..len].iter().filter_map(|at| {
+            self.slots
+                .get(at.load(Ordering::Acquire))
+                .and_then(Slot::entry)
+        })
     }
 }
 
@@ -165,11 +373,6 @@ fn leak<T>(value: T) -> &'static T {
     Box::leak(Box::new(value))
 }
 
-/// The index hash of a name: equal under the enum's rule, equal hash.
-fn index_hash(name: &str, separators: Option<u8>) -> u64 {
-    crate::phf::hash(name.as_bytes(), 0, separators.is_some())
-}
-
 impl<E> Registry<E> {
     /// An empty registry. Only generated code calls this, for the enum's one `static` registry.
     #[doc(hidden)]
@@ -187,6 +390,7 @@ impl<E> Registry<E> {
 impl<E: DynamicStrEnum> Registry<E> {
     /// The newest table, made on first use when there are link-time names; `None` while the registry
     /// is empty.
+    #[inline]
     fn table(&self) -> Option<&'static Table> {
         let current = self.current.load(Ordering::Acquire);
         // SAFETY: a non-null pointer here came from `leak`: the table is never freed, and the release
@@ -194,13 +398,20 @@ impl<E: DynamicStrEnum> Registry<E> {
         if let Some(table) = unsafe { current.as_ref() } {
             return Some(table);
         }
+        self.first_table()
+    }
+
+    /// `table` before any table exists: the registry is empty, or its link-time names are not yet in.
+    #[cold]
+    fn first_table(&self) -> Option<&'static Table> {
         if self.empty.load(Ordering::Acquire) {
-            return None;
+            // SAFETY: as in `table`.
+            return unsafe { self.current.load(Ordering::Acquire).as_ref() };
         }
         let _lock = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
         if !link_time_names::<E>() {
             self.empty.store(true, Ordering::Release);
-            // SAFETY: as above.
+            // SAFETY: as in `table`.
             return unsafe { self.current.load(Ordering::Acquire).as_ref() };
         }
         Some(self.start())
@@ -237,28 +448,28 @@ impl<E: DynamicStrEnum> Registry<E> {
         description: Option<Cow<'static, str>>,
     ) -> (&'static Table, &'static Entry) {
         let separators = E::__META.separators;
-        let hash = index_hash(name, separators);
-        if let Some((at, found)) = table
-            .position(name, hash, separators)
-            .and_then(|at| Some((at, table.entry(at)?)))
-        {
+        let key = Key::new(name, separators);
+        let hash = key.hash(name, separators);
+        if let Some((slot, found)) = table.find(name, &key, hash, separators) {
             return match description {
                 // The first description given for a name wins; members built before it keep none.
                 Some(description) if found.description.is_none() => {
                     let entry = leak(Entry {
                         name: found.name,
                         description: Some(description),
-                        hash,
                     });
-                    table.entries[at].store(published(entry), Ordering::Release);
+                    slot.entry.store(published(entry), Ordering::Release);
                     (table, entry)
                 }
                 _ => (table, found),
             };
         }
         if table.is_full() {
-            let bigger = leak(Table::with_capacity(table.entries.len() * 2));
-            table.iter().for_each(|entry| bigger.push(entry));
+            let bigger = leak(Table::with_capacity(table.order.len() * 2));
+            for entry in table.iter() {
+                let key = Key::new(entry.name, separators);
+                bigger.push(entry, key, key.hash(entry.name, separators));
+            }
             self.current.store(published(bigger), Ordering::Release);
             table = bigger;
         }
@@ -267,9 +478,8 @@ impl<E: DynamicStrEnum> Registry<E> {
         let entry = leak(Entry {
             name: Box::leak(stored),
             description,
-            hash,
         });
-        table.push(entry);
+        table.push(entry, key, hash);
         (table, entry)
     }
 
@@ -316,11 +526,19 @@ impl<E: DynamicStrEnum> Registry<E> {
     }
 
     /// The registered member of that name, in any ASCII case. Never allocates and takes no lock.
+    #[inline]
     pub fn get(&self, name: &str) -> Option<DynamicMember<E>> {
-        let separators = E::__META.separators;
-        self.table()?
-            .find(name, index_hash(name, separators), separators)
-            .map(DynamicMember::registered)
+        let meta = &E::__META;
+        // No registered name is longer (`register` checks, and so does `register!` at compile time):
+        // a long input is refused before it is hashed.
+        if name.len() > meta.max_len {
+            return None;
+        }
+        let table = self.table()?;
+        let key = Key::new(name, meta.separators);
+        let (_, entry) =
+            table.find(name, &key, key.hash(name, meta.separators), meta.separators)?;
+        Some(DynamicMember::registered(entry))
     }
 
     /// Whether the name is registered, in any ASCII case.
@@ -353,5 +571,152 @@ impl<E: DynamicStrEnum> fmt::Debug for Registry<E> {
             .field("enum", &E::__META.name)
             .field("names", &self.names())
             .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Names of every length from 0 to 100 bytes, with letters in both cases, separators, digits,
+    /// bytes next to the letters (`@`, `[`, `` ` ``, `{`) and multi-byte characters.
+    fn samples() -> Vec<String> {
+        let alphabet = "aZ_-  0@[`{é";
+        let chars: Vec<char> = alphabet.chars().collect();
+        let mut out = Vec::new();
+        for len in 0..100 {
+            for shift in 0..3 {
+                out.push(
+                    (0..len)
+                        .map(|i| chars[(i * 7 + shift * 5 + len) % chars.len()])
+                        .collect(),
+                );
+            }
+        }
+        out
+    }
+
+    /// A variant of `name` in another case (and separator, when the rule ignores them).
+    fn respelled(name: &str, separators: Option<u8>) -> String {
+        name.chars()
+            .enumerate()
+            .map(|(i, c)| match c {
+                '-' | '_' | ' ' if separators.is_some() => ['-', '_', ' '][i % 3],
+                c if i % 2 == 0 => c.to_ascii_uppercase(),
+                c => c,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fold_reads_every_byte_as_name_key_does() {
+        for b in 0..=255_u8 {
+            for separators in [None, Some(b'_'), Some(b'-')] {
+                let folded = fold(splat(b), separators).to_le_bytes();
+                // `name::key` maps separators to the enum's one; `fold` to `_`: both merge the same bytes.
+                let expected = match name::key(b, separators) {
+                    x if separators == Some(x) => b'_',
+                    x => x,
+                };
+                assert_eq!(folded, [expected; 8], "byte {b:#x} under {separators:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn keys_and_hashes_agree_with_name_eq() {
+        let names = samples();
+        for separators in [None, Some(b'_'), Some(b'-')] {
+            for a in &names {
+                let key = Key::new(a, separators);
+                let other = respelled(a, separators);
+                let same = Key::new(&other, separators);
+                assert!(name::eq(a, &other, separators));
+                assert!(key.same(&same), "{a:?} / {other:?}");
+                assert_eq!(key.hash(a, separators), same.hash(&other, separators));
+                for b in &names {
+                    if a.len() <= HEAD {
+                        assert_eq!(
+                            key.same(&Key::new(b, separators)),
+                            name::eq(a, b, separators),
+                            "{a:?} / {b:?} under {separators:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn keys_of_long_names_differ_in_hash_when_only_their_middle_differs() {
+        let a = format!("{}{}{}", "p".repeat(32), "middle_a", "tail_end");
+        let b = format!("{}{}{}", "p".repeat(32), "middle_b", "tail_end");
+        let (ka, kb) = (Key::new(&a, None), Key::new(&b, None));
+        // The key holds the first 32 and the last 8 bytes: equal here.
+        assert!(ka.same(&kb));
+        assert_ne!(ka.hash(&a, None), kb.hash(&b, None));
+    }
+
+    fn entry(name: &str) -> &'static Entry {
+        leak(Entry {
+            name: Box::leak(name.into()),
+            description: None,
+        })
+    }
+
+    /// Names that collide in everything but their bytes: one hash for all, so one probe sequence
+    /// and one mark, and (for the long ones) one key.
+    #[test]
+    fn colliding_names_are_told_apart_by_key_then_by_name() {
+        let table = Table::with_capacity(16);
+        let head = "x".repeat(32);
+        let names = [
+            "ab".to_owned(),
+            "ab\u{0}".to_owned(),
+            "ba".to_owned(),
+            "a-b".to_owned(),
+            format!("{head}one_____tail_end"),
+            format!("{head}two_____tail_end"),
+            format!("{head}three___tail_end"),
+        ];
+        for (i, name) in names.iter().enumerate() {
+            assert!(table.find(name, &Key::new(name, None), 42, None).is_none());
+            table.push(entry(name), Key::new(name, None), 42);
+            for (j, other) in names.iter().enumerate() {
+                let upper = other.to_ascii_uppercase();
+                let found = table.find(&upper, &Key::new(&upper, None), 42, None);
+                assert_eq!(
+                    found.map(|(_, e)| e.name),
+                    (j <= i).then_some(other.as_str())
+                );
+            }
+        }
+        let order: Vec<&str> = table.iter().map(|e| e.name).collect();
+        assert_eq!(order, names.iter().map(String::as_str).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn hashes_that_share_the_home_slot_but_not_the_mark_probe_past_each_other() {
+        let table = Table::with_capacity(8);
+        let mask = table.slots.len() - 1;
+        let hashes = [5_u64, 5 + 16, 5 + 32, 5 + 1024];
+        let names = ["one", "two", "three", "four"];
+        for (name, hash) in names.iter().zip(hashes) {
+            assert_eq!(home(hash, mask), 5);
+            table.push(entry(name), Key::new(name, None), hash);
+        }
+        for (name, hash) in names.iter().zip(hashes) {
+            let found = table.find(name, &Key::new(name, None), hash, None);
+            assert_eq!(found.map(|(_, e)| e.name), Some(*name));
+            // The right key under another name's hash is not found: marks differ.
+            let wrong = table.find(name, &Key::new(name, None), hash ^ 0x100, None);
+            assert!(wrong.is_none());
+        }
+        // The probe wraps around the end of the table.
+        let last = mask as u64;
+        table.push(entry("wrapped"), Key::new("wrapped", None), last);
+        let found = table.find("WRAPPED", &Key::new("WRAPPED", None), last, None);
+        assert_eq!(found.map(|(_, e)| e.name), Some("wrapped"));
+        assert_eq!(table.iter().count(), 5);
     }
 }

@@ -94,10 +94,19 @@ pub trait DynamicStrEnum: Copy + Eq + Hash + Send + Sync + 'static {
         if let Some(registered) = Self::registry().get(name) {
             return Ok(Member::Dynamic(registered));
         }
-        name::check(name, Self::__META.max_len)?;
-        match Self::__META.policy {
-            Policy::Open => Ok(Member::Dynamic(DynamicMember::unregistered(name))),
-            Policy::Registered => Err(NameError::Unregistered),
-        }
+        admit::<Self>(name)?;
+        Ok(Member::Dynamic(DynamicMember::unregistered(name)))
+    }
+}
+
+/// Whether [`DynamicStrEnum::lookup`] accepts a name that is neither built-in nor registered: it must
+/// obey the name rules, and the enum's policy must be `open`. Callers build the proxy themselves, in
+/// the result they return (building it here and moving it out cost a copy that stalled).
+#[inline]
+pub(crate) fn admit<E: DynamicStrEnum>(name: &str) -> Result<(), NameError> {
+    name::check(name, E::__META.max_len)?;
+    match E::__META.policy {
+        Policy::Open => Ok(()),
+        Policy::Registered => Err(NameError::Unregistered),
     }
 }

@@ -216,6 +216,55 @@ fn many_names_stay_findable_as_the_registry_grows() {
     }
 }
 
+#[test]
+fn names_of_every_length_and_separator_spelling_stay_findable_as_the_registry_grows() {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+    #[dynenum(rename_all = "kebab-case", ignore_separators)]
+    enum E {
+        Builtin,
+    }
+    // Up to 120 bytes: short names, names the index key holds whole, and longer ones that share
+    // their first bytes and differ only near the end; all spelled with separators.
+    let name = |i: usize| {
+        let middle = format!("{i}-x");
+        let pad = (i % 120).saturating_sub(middle.len());
+        format!("{}{middle}", &"p_q".repeat(pad)[..pad])
+    };
+    let registry = E::registry();
+    let names: Vec<String> = (0..3000).map(name).collect();
+    let members: Vec<DynamicMember<E>> = names
+        .iter()
+        .map(|n| registry.register(n).unwrap())
+        .collect();
+    let distinct: HashSet<&str> = members.iter().map(DynamicMember::as_str).collect();
+    assert_eq!(registry.len(), distinct.len());
+    for (n, member) in names.iter().zip(&members) {
+        // Another case and other separators name the same entry.
+        let respelled: String = n
+            .chars()
+            .map(|c| match c {
+                '_' => ' ',
+                '-' => '_',
+                c => c.to_ascii_uppercase(),
+            })
+            .collect();
+        let found = registry.get(&respelled).unwrap();
+        assert_eq!(found.as_str().as_ptr(), member.as_str().as_ptr(), "{n}");
+        assert_eq!(registry.register(&respelled).unwrap(), *member);
+        // One byte more or less is another name.
+        assert!(registry.get(&format!("{n}z")).is_none());
+        assert!(n.len() < 2 || registry.get(&n[1..]).map_or(true, |m| m != *member));
+    }
+    let listed: Vec<String> = registry.names().iter().map(ToString::to_string).collect();
+    let mut seen = HashSet::new();
+    let expected: Vec<String> = members
+        .iter()
+        .map(ToString::to_string)
+        .filter(|n| seen.insert(n.clone()))
+        .collect();
+    assert_eq!(listed, expected);
+}
+
 /// A name in thread `t`'s case: each thread spells the shared names differently.
 fn spelled(name: &str, t: usize) -> String {
     name.chars()
