@@ -16,8 +16,8 @@
 //! number of names.
 //!
 //! `dynenum-derive/src/dispatch.rs` holds the same hash; a drift between the two would make every
-//! parse fail, which the behaviour tests would show at once. The registry indexes its names with
-//! [`hash`] too.
+//! parse fail, which the behaviour tests would show at once. The registry reuses the word loads, the
+//! fold and the multiply, and [`hash`] itself for names longer than [`HEAD`] bytes.
 
 /// The table the derive generates for one enum. Not public API.
 #[doc(hidden)]
@@ -57,7 +57,7 @@ pub type Slot = ([u64; 5], [u64; 5], u32, u32, u16);
 
 const LO: u64 = 0x0101_0101_0101_0101;
 const HI: u64 = 0x8080_8080_8080_8080;
-const K: [u64; 6] = [
+pub(crate) const K: [u64; 6] = [
     0xa076_1d64_78bd_642f,
     0xe703_7ed1_a0b4_28db,
     0x8ebc_6af0_9c88_c6e3,
@@ -104,7 +104,7 @@ pub(crate) const fn fold(w: u64, ignore_separators: bool) -> u64 {
 
 /// The 128-bit product of `a` and `b`, its halves folded together.
 #[inline]
-const fn mum(a: u64, b: u64) -> u64 {
+pub(crate) const fn mum(a: u64, b: u64) -> u64 {
     let product = (a as u128) * (b as u128);
     // Truncation is the point: both halves are kept, xored.
     #[allow(clippy::cast_possible_truncation)]
@@ -143,7 +143,7 @@ fn short(bytes: &[u8]) -> u64 {
 /// at `len - 8`; together they cover the first 32 and the last 8 bytes, so all of a name of at most
 /// [`HEAD`] bytes. Under eight bytes: one zero-padded word, then zeros.
 #[inline]
-fn head(bytes: &[u8]) -> [u64; 5] {
+pub(crate) fn head(bytes: &[u8]) -> [u64; 5] {
     let len = bytes.len();
     if len < 8 {
         return [short(bytes), 0, 0, 0, 0];
@@ -220,8 +220,8 @@ fn more(h: u64, w: u64) -> u64 {
     mum(h ^ w, K[5])
 }
 
-/// The hash of a name (also the registry's index hash, with seed 0 and no `exact`): names equal
-/// under the rule hash alike.
+/// The hash of a name (also the registry's index hash for names over [`HEAD`] bytes, with seed 0):
+/// names equal under the rule hash alike.
 #[cfg_attr(not(debug_assertions), inline)]
 pub(crate) fn hash(bytes: &[u8], seed: u64, ignore_separators: bool) -> u64 {
     let w = head(bytes);

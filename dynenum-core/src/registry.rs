@@ -11,6 +11,7 @@ use std::sync::{Mutex, PoisonError};
 use crate::error::NameError;
 use crate::member::DynamicMember;
 use crate::name;
+use crate::phf::{fold, head, mum, HEAD, K};
 use crate::traits::DynamicStrEnum;
 
 /// The plugin names of one enum: thread-safe, append-only, one per enum (see
@@ -63,11 +64,10 @@ pub(crate) struct Entry {
     /// Allocated once per name; an entry replaced to add a description shares it.
     pub(crate) name: &'static str,
     pub(crate) description: Option<Cow<'static, str>>,
+    /// The entry this one replaced to add a description: still read by members built before, and
+    /// linked here so leak checkers see it as reachable rather than lost.
+    _replaced: Option<&'static Entry>,
 }
-
-/// How many bytes of a name its [`Key`] holds: all of a name of at most this length. A longer name's
-/// key holds its first 32 and last 8 bytes, and a match is confirmed on the whole name.
-const HEAD: usize = 40;
 
 /// A name as the index compares it: five words read at 0, 8, 16 and 24 (each clamped to the last eight
 /// bytes) and at the last eight bytes (one zero-padded word under eight bytes), folded under the
@@ -85,28 +85,9 @@ impl Key {
     #[inline]
     fn new(name: &str, separators: Option<u8>) -> Key {
         let bytes = name.as_bytes();
-        let len = bytes.len();
-        let raw = if len < 8 {
-            [short(bytes), 0, 0, 0, 0]
-        } else {
-            let end = len - 8;
-            [
-                word(bytes, 0),
-                word(bytes, 8.min(end)),
-                word(bytes, 16.min(end)),
-                word(bytes, 24.min(end)),
-                word(bytes, end),
-            ]
-        };
         Key {
-            words: [
-                fold(raw[0], separators),
-                fold(raw[1], separators),
-                fold(raw[2], separators),
-                fold(raw[3], separators),
-                fold(raw[4], separators),
-            ],
-            len,
+            words: head(bytes).map(|w| fold(w, separators.is_some())),
+            len: bytes.len(),
         }
     }
 
@@ -132,82 +113,6 @@ impl Key {
         mum(w[0] ^ K[0], w[1] ^ K[1])
             ^ mum(w[2] ^ K[2], w[3] ^ K[3])
             ^ mum(w[4] ^ K[4], self.len as u64 ^ K[5])
-    }
-}
-
-const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = 0x8080_8080_8080_8080;
-const K: [u64; 6] = [
-    0xa076_1d64_78bd_642f,
-    0xe703_7ed1_a0b4_28db,
-    0x8ebc_6af0_9c88_c6e3,
-    0x5899_65cc_7537_4cc3,
-    0x1d8e_4e27_c47d_124f,
-    0x9e37_79b9_7f4a_7c15,
-];
-
-/// The byte `b` in every lane.
-#[inline]
-const fn splat(b: u8) -> u64 {
-    LO * b as u64
-}
-
-/// The high bit of every lane whose byte is zero (exact: no borrow crosses lanes).
-#[inline]
-const fn zero_lanes(x: u64) -> u64 {
-    !(((x & !HI).wrapping_add(!HI)) | x) & HI
-}
-
-/// Folds eight bytes at once, exactly as [`name::key`] folds one (with `_` for every separator):
-/// `A`-`Z` to lower case, every other byte kept, and under the rule `-` and ` ` to `_`.
-#[inline]
-const fn fold(w: u64, separators: Option<u8>) -> u64 {
-    let low7 = w & !HI;
-    let at_least_a = low7.wrapping_add(splat(0x80 - b'A'));
-    let past_z = low7.wrapping_add(splat(0x80 - b'Z' - 1));
-    let upper = at_least_a & !past_z & !w & HI;
-    let w = w | (upper >> 2);
-    if separators.is_none() {
-        return w;
-    }
-    let lanes = ((zero_lanes(w ^ splat(b'-')) | zero_lanes(w ^ splat(b' '))) >> 7) * 0xff;
-    (w & !lanes) | (splat(b'_') & lanes)
-}
-
-/// The 128-bit product of `a` and `b`, its halves folded together.
-#[inline]
-const fn mum(a: u64, b: u64) -> u64 {
-    let product = (a as u128) * (b as u128);
-    // Truncation is the point: both halves are kept, xored.
-    #[allow(clippy::cast_possible_truncation)]
-    let folded = (product as u64) ^ ((product >> 64) as u64);
-    folded
-}
-
-/// Eight bytes from `at`, little-endian; the caller checks `at + 8 <= bytes.len()`.
-#[inline]
-fn word(bytes: &[u8], at: usize) -> u64 {
-    let mut buf = [0_u8; 8];
-    buf.copy_from_slice(&bytes[at..at + 8]);
-    u64::from_le_bytes(buf)
-}
-
-/// Fewer than eight bytes, zero-padded, from overlapping loads (no copy of a variable length).
-#[inline]
-fn short(bytes: &[u8]) -> u64 {
-    let len = bytes.len();
-    if len >= 4 {
-        let mut lo = [0_u8; 4];
-        let mut hi = [0_u8; 4];
-        lo.copy_from_slice(&bytes[..4]);
-        hi.copy_from_slice(&bytes[len - 4..]);
-        u64::from(u32::from_le_bytes(lo)) | (u64::from(u32::from_le_bytes(hi)) << (8 * (len - 4)))
-    } else if len > 0 {
-        u64::from(bytes[0])
-            | (u64::from(bytes[len / 2]) << (8 * (len / 2)))
-            | (u64::from(bytes[len - 1]) << (8 * (len - 1)))
-    } else {
-        0
     }
 }
 
@@ -247,6 +152,9 @@ struct Table {
     order: Box<[AtomicUsize]>,
     /// How many entries there are.
     len: AtomicUsize,
+    /// The smaller table this one replaced, which readers may still hold: linked so leak checkers see
+    /// it as reachable rather than lost.
+    _retired: Option<&'static Table>,
 }
 
 /// What a slot's `hash` holds for a name's hash: never zero, the mark of an empty slot.
@@ -268,7 +176,7 @@ fn home(hash: u64, mask: usize) -> usize {
 }
 
 impl Table {
-    fn with_capacity(capacity: usize) -> Table {
+    fn with_capacity(capacity: usize, retired: Option<&'static Table>) -> Table {
         Table {
             slots: (0..capacity * 2)
                 .map(|_| Slot {
@@ -282,6 +190,7 @@ impl Table {
                 .collect(),
             order: (0..capacity).map(|_| AtomicUsize::new(0)).collect(),
             len: AtomicUsize::new(0),
+            _retired: retired,
         }
     }
 
@@ -430,6 +339,7 @@ impl<E: DynamicStrEnum> Registry<E> {
         let link_time: Vec<(&'static str, Option<&'static str>)> = Vec::new();
         let mut table = leak(Table::with_capacity(
             link_time.len().next_power_of_two().max(16),
+            None,
         ));
         for (name, description) in link_time {
             // Checked at compile time; a name submitted twice keeps its first entry.
@@ -457,6 +367,7 @@ impl<E: DynamicStrEnum> Registry<E> {
                     let entry = leak(Entry {
                         name: found.name,
                         description: Some(description),
+                        _replaced: Some(found),
                     });
                     slot.entry.store(published(entry), Ordering::Release);
                     (table, entry)
@@ -465,7 +376,7 @@ impl<E: DynamicStrEnum> Registry<E> {
             };
         }
         if table.is_full() {
-            let bigger = leak(Table::with_capacity(table.order.len() * 2));
+            let bigger = leak(Table::with_capacity(table.order.len() * 2, Some(table)));
             for entry in table.iter() {
                 let key = Key::new(entry.name, separators);
                 bigger.push(entry, key, key.hash(entry.name, separators));
@@ -478,6 +389,7 @@ impl<E: DynamicStrEnum> Registry<E> {
         let entry = leak(Entry {
             name: Box::leak(stored),
             description,
+            _replaced: None,
         });
         table.push(entry, key, hash);
         (table, entry)
@@ -609,21 +521,6 @@ mod tests {
     }
 
     #[test]
-    fn fold_reads_every_byte_as_name_key_does() {
-        for b in 0..=255_u8 {
-            for separators in [None, Some(b'_'), Some(b'-')] {
-                let folded = fold(splat(b), separators).to_le_bytes();
-                // `name::key` maps separators to the enum's one; `fold` to `_`: both merge the same bytes.
-                let expected = match name::key(b, separators) {
-                    x if separators == Some(x) => b'_',
-                    x => x,
-                };
-                assert_eq!(folded, [expected; 8], "byte {b:#x} under {separators:?}");
-            }
-        }
-    }
-
-    #[test]
     fn keys_and_hashes_agree_with_name_eq() {
         let names = samples();
         for separators in [None, Some(b'_'), Some(b'-')] {
@@ -661,6 +558,7 @@ mod tests {
         leak(Entry {
             name: Box::leak(name.into()),
             description: None,
+            _replaced: None,
         })
     }
 
@@ -668,7 +566,7 @@ mod tests {
     /// and one mark, and (for the long ones) one key.
     #[test]
     fn colliding_names_are_told_apart_by_key_then_by_name() {
-        let table = Table::with_capacity(16);
+        let table = Table::with_capacity(16, None);
         let head = "x".repeat(32);
         let names = [
             "ab".to_owned(),
@@ -697,7 +595,7 @@ mod tests {
 
     #[test]
     fn hashes_that_share_the_home_slot_but_not_the_mark_probe_past_each_other() {
-        let table = Table::with_capacity(8);
+        let table = Table::with_capacity(8, None);
         let mask = table.slots.len() - 1;
         let hashes = [5_u64, 5 + 16, 5 + 32, 5 + 1024];
         let names = ["one", "two", "three", "four"];
