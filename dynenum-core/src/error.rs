@@ -85,6 +85,12 @@ impl Error for NameError {}
 /// ```
 #[derive(Debug, Clone)]
 pub struct ParseError {
+    /// Boxed: parsing returns `Result<_, ParseError>` on its fast path, which stays two words wide.
+    inner: Box<Inner>,
+}
+
+#[derive(Debug, Clone)]
+struct Inner {
     input: Box<str>,
     enum_name: &'static str,
     /// Borrowed from the enum when no registered name is listed: a failed parse copies no names.
@@ -107,39 +113,41 @@ impl ParseError {
         source: Option<NameError>,
     ) -> Self {
         ParseError {
-            input: input.into(),
-            enum_name,
-            expected,
-            suggestion,
-            source,
+            inner: Box::new(Inner {
+                input: input.into(),
+                enum_name,
+                expected,
+                suggestion,
+                source,
+            }),
         }
     }
 
     /// The text that failed to parse.
     pub fn input(&self) -> &str {
-        &self.input
+        &self.inner.input
     }
 
     /// The name of the enum that was parsed.
     pub fn enum_name(&self) -> &'static str {
-        self.enum_name
+        self.inner.enum_name
     }
 
     /// The names that would have been accepted: canonical built-in names, then registered names when the
     /// enum's policy is `registered`.
     pub fn expected(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
-        self.expected.iter().copied()
+        self.inner.expected.iter().copied()
     }
 
     /// The accepted name (canonical or alias) nearest to the input, when one is close enough: at most
     /// `max(1, len / 3)` edits away, ties going to the earliest declared.
     pub fn suggestion(&self) -> Option<&str> {
-        self.suggestion
+        self.inner.suggestion
     }
 
     /// The rule the input breaks, when it is not a valid name at all.
     pub fn name_error(&self) -> Option<&NameError> {
-        self.source.as_ref()
+        self.inner.source.as_ref()
     }
 }
 
@@ -176,25 +184,25 @@ impl fmt::Display for Quoted<'_> {
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (enum_name, input) = (self.enum_name, Quoted(&self.input));
-        if let Some(source) = &self.source {
+        let (enum_name, input) = (self.inner.enum_name, Quoted(&self.inner.input));
+        if let Some(source) = &self.inner.source {
             return write!(f, "invalid {enum_name} name {input}: {source}");
         }
         write!(f, "unknown {enum_name} {input}; ")?;
-        if self.expected.is_empty() {
+        if self.inner.expected.is_empty() {
             return write!(f, "{enum_name} has no names");
         }
         f.write_str("expected one of: ")?;
-        for (i, name) in self.expected.iter().take(LISTED).enumerate() {
+        for (i, name) in self.inner.expected.iter().take(LISTED).enumerate() {
             if i > 0 {
                 f.write_str(", ")?;
             }
             f.write_str(name)?;
         }
-        if self.expected.len() > LISTED {
-            write!(f, ", … ({} more)", self.expected.len() - LISTED)?;
+        if self.inner.expected.len() > LISTED {
+            write!(f, ", … ({} more)", self.inner.expected.len() - LISTED)?;
         }
-        if let Some(near) = &self.suggestion {
+        if let Some(near) = &self.inner.suggestion {
             write!(f, " (did you mean {}?)", Quoted(near))?;
         }
         Ok(())
@@ -203,6 +211,9 @@ impl fmt::Display for ParseError {
 
 impl Error for ParseError {
     fn source(&self) -> Option<&(dyn Error + 'static)> {
-        self.source.as_ref().map(|e| e as &(dyn Error + 'static))
+        self.inner
+            .source
+            .as_ref()
+            .map(|e| e as &(dyn Error + 'static))
     }
 }

@@ -733,3 +733,13 @@ fn cfg_disabled_variants_neither_parse_nor_count_nor_get_suggested() {
     let err = "gone_alia".parse::<Configured>().unwrap_err();
     assert_eq!(err.suggestion(), None);
 }
+
+#[test]
+fn parsing_returns_a_result_two_words_wide() {
+    // The error is boxed so the fast path returns in registers, not through memory.
+    assert_eq!(
+        std::mem::size_of::<ParseError>(),
+        std::mem::size_of::<usize>()
+    );
+    assert!(std::mem::size_of::<Result<Big, ParseError>>() <= 2 * std::mem::size_of::<usize>());
+}
