@@ -145,14 +145,34 @@ pub(crate) const fn check(name: &str, max_len: usize) -> Result<(), NameError> {
             max: max_len,
         });
     }
-    let mut at = 0;
-    while at < bytes.len() {
-        let (ch, width) = decode(bytes, at);
-        let at_edge = at == 0 || at + width == bytes.len();
-        if is_control(ch) || (at_edge && is_whitespace(ch)) {
-            return Err(NameError::InvalidChar { ch, at });
+    // The first character may break either rule; so may the last; between them only a control
+    // character can, and one is always an ASCII byte or, for U+0080 to U+009F, `0xc2` then a byte up
+    // to `0x9f`. So the middle is scanned bytewise, in order, and only the edges are decoded.
+    let (first, width) = decode(bytes, 0);
+    if is_control(first) || is_whitespace(first) {
+        return Err(NameError::InvalidChar { ch: first, at: 0 });
+    }
+    let mut last_at = bytes.len() - 1;
+    while bytes[last_at] & 0xc0 == 0x80 {
+        last_at -= 1;
+    }
+    let mut at = width;
+    while at < last_at {
+        let b = bytes[at];
+        if b < 0x20 || b == 0x7f || (b == 0xc2 && bytes[at + 1] <= 0x9f) {
+            return Err(NameError::InvalidChar {
+                ch: decode(bytes, at).0,
+                at,
+            });
         }
-        at += width;
+        at += 1;
+    }
+    let (last, _) = decode(bytes, last_at);
+    if last_at > 0 && (is_control(last) || is_whitespace(last)) {
+        return Err(NameError::InvalidChar {
+            ch: last,
+            at: last_at,
+        });
     }
     Ok(())
 }
@@ -392,6 +412,38 @@ mod tests {
         assert_eq!(nearest("a", ["abc"], None), None);
         assert_eq!(nearest("", ["a"], None), Some("a"));
         assert_eq!(nearest("anything", [], None), None);
+    }
+
+    #[test]
+    fn check_agrees_with_std_on_every_short_name_of_tricky_characters() {
+        // Bytes next to the boundaries the bytewise scan relies on: C1 controls (`0xc2 0x80..=0x9f`),
+        // their neighbours (`U+A0` is `0xc2 0xa0`, `Ā` is `0xc4 0x80`), ASCII controls, whitespace.
+        let chars = [
+            'a', ' ', '\t', '\0', '\x1f', '\x7f', '\u{80}', '\u{85}', '\u{9f}', '\u{a0}', 'Ā',
+            '\u{2028}', '\u{3000}', '日', '😀',
+        ];
+        let reference = |name: &str| {
+            let last = name.char_indices().last().map(|(at, _)| at);
+            name.char_indices()
+                .find(|&(at, ch)| {
+                    ch.is_control() || (ch.is_whitespace() && (at == 0 || Some(at) == last))
+                })
+                .map_or(Ok(()), |(at, ch)| Err(NameError::InvalidChar { ch, at }))
+        };
+        for &a in &chars {
+            for &b in &chars {
+                for &c in &chars {
+                    for name in [
+                        format!("{a}"),
+                        format!("{a}{b}"),
+                        format!("{a}{b}{c}"),
+                        format!("{a}x{b}y{c}"),
+                    ] {
+                        assert_eq!(check(&name, 64), reference(&name), "{name:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
