@@ -21,6 +21,9 @@ pub(crate) struct Enum<'a> {
     pub(crate) ignore_separators: bool,
     pub(crate) max_len: usize,
     pub(crate) variants: Vec<Variant<'a>>,
+    /// No variant sets its discriminant, so they are 0, 1, 2… in declaration order and `*self as usize`
+    /// indexes tables in that order.
+    pub(crate) implicit_discriminants: bool,
     /// The enum itself is `#[deprecated]`: every impl names it.
     pub(crate) deprecated: bool,
 }
@@ -132,6 +135,10 @@ impl<'a> Enum<'a> {
             ignore_separators: attrs.ignore_separators.is_some(),
             max_len: attrs.max_len.map_or(DEFAULT_MAX_LEN, |len| len.value),
             variants,
+            implicit_discriminants: data
+                .variants
+                .iter()
+                .all(|variant| variant.discriminant.is_none()),
             deprecated: input
                 .attrs
                 .iter()

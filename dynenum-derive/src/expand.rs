@@ -53,7 +53,7 @@ fn emit(model: &Enum<'_>) -> TokenStream {
     }
 }
 
-/// `impl DynamicStrEnum`: the tables, the per-variant `match`es and the dispatch.
+/// `impl DynamicStrEnum`: the tables, the per-variant values and the dispatch.
 fn trait_impl(model: &Enum<'_>) -> TokenStream {
     let ident = model.ident;
     let krate = &model.krate;
@@ -68,17 +68,6 @@ fn trait_impl(model: &Enum<'_>) -> TokenStream {
         .iter()
         .map(|v| model.stored(&v.canonical))
         .collect();
-    let aliases: Vec<Vec<String>> = model
-        .variants
-        .iter()
-        .map(|v| v.aliases.iter().map(|alias| model.stored(alias)).collect())
-        .collect();
-    let descriptions = model.variants.iter().map(|v| {
-        v.description.as_ref().map_or_else(
-            || quote!(::core::option::Option::None),
-            |text| quote!(::core::option::Option::Some(#text)),
-        )
-    });
     let keys: Vec<Key> = model
         .names()
         .map(|(at, name)| Key {
@@ -86,26 +75,52 @@ fn trait_impl(model: &Enum<'_>) -> TokenStream {
             variant: u16::try_from(at).unwrap_or(u16::MAX),
         })
         .collect();
-    let dispatch = from_name(model, &keys, &cfgs);
+    // Default discriminants and no `#[cfg]`'d variant: a variant's discriminant is its position in
+    // `VARIANTS` and `NAMES`, so a per-variant value is a table read rather than a `match` with an arm
+    // per variant, whose compile time grows with the variants (and more in release, where LLVM
+    // rebuilds the table from the `match`).
+    let indexed = !model.variants.is_empty()
+        && model.implicit_discriminants
+        && model.variants.iter().all(|v| v.cfgs.is_empty());
+    let dispatch = from_name(model, &keys, &cfgs, indexed);
     let meta = meta(model);
-    let empty = model.variants.is_empty();
-    let by_variant = |values: &dyn Fn(usize) -> TokenStream| -> TokenStream {
-        if empty {
-            return quote!(match *self {});
-        }
-        let arms = (0..variants.len()).map(|at| {
-            let (variant, cfg, value) = (variants[at], &cfgs[at], values(at));
-            quote!(#cfg #ident::#variant => #value,)
-        });
-        quote!(match *self { #(#arms)* })
+    let values_of =
+        |values: Vec<TokenStream>, ty: TokenStream| per_variant(model, &cfgs, indexed, values, &ty);
+    let as_str = if indexed {
+        quote!(<Self as #krate::DynamicStrEnum>::NAMES[*self as ::core::primitive::usize])
+    } else {
+        values_of(
+            names.iter().map(ToTokens::to_token_stream).collect(),
+            quote!(&'static ::core::primitive::str),
+        )
     };
-    let as_str = by_variant(&|at| names[at].to_token_stream());
-    let aliases_of = by_variant(&|at| {
-        let list = &aliases[at];
-        quote!(&[#(#list),*])
-    });
-    let descriptions: Vec<TokenStream> = descriptions.collect();
-    let description_of = by_variant(&|at| descriptions[at].clone());
+    // Most enums have no aliases, or no descriptions: then one value serves every variant.
+    let aliases_of = if model.variants.iter().all(|v| v.aliases.is_empty()) {
+        quote!(&[])
+    } else {
+        let lists = model.variants.iter().map(|v| {
+            let list = v.aliases.iter().map(|alias| model.stored(alias));
+            quote!(&[#(#list),*])
+        });
+        values_of(
+            lists.collect(),
+            quote!(&'static [&'static ::core::primitive::str]),
+        )
+    };
+    let description_of = if model.variants.iter().all(|v| v.description.is_none()) {
+        quote!(::core::option::Option::None)
+    } else {
+        let descriptions = model.variants.iter().map(|v| {
+            v.description.as_ref().map_or_else(
+                || quote!(::core::option::Option::None),
+                |text| quote!(::core::option::Option::Some(#text)),
+            )
+        });
+        values_of(
+            descriptions.collect(),
+            quote!(::core::option::Option<&'static ::core::primitive::str>),
+        )
+    };
 
     quote! {
         #[automatically_derived]
@@ -138,6 +153,37 @@ fn trait_impl(model: &Enum<'_>) -> TokenStream {
             }
         }
     }
+}
+
+/// The body of a method returning one value per variant (of type `ty`, in declaration order): a
+/// read of a `const` table when discriminants index it, else a `match` on `*self`.
+fn per_variant(
+    model: &Enum<'_>,
+    cfgs: &[TokenStream],
+    indexed: bool,
+    values: Vec<TokenStream>,
+    ty: &TokenStream,
+) -> TokenStream {
+    if indexed {
+        return quote! {
+            const __TABLE: &[#ty] = &[#(#values),*];
+            __TABLE[*self as ::core::primitive::usize]
+        };
+    }
+    if model.variants.is_empty() {
+        return quote!(match *self {});
+    }
+    let ident = model.ident;
+    let arms = model
+        .variants
+        .iter()
+        .zip(cfgs)
+        .zip(values)
+        .map(|((variant, cfg), value)| {
+            let variant = variant.ident;
+            quote!(#cfg #ident::#variant => #value,)
+        });
+    quote!(match *self { #(#arms)* })
 }
 
 fn meta(model: &Enum<'_>) -> TokenStream {
@@ -276,7 +322,7 @@ pub(crate) fn str_impls(ident: &syn::Ident, krate: &syn::Path) -> TokenStream {
 }
 
 /// The body of `from_name`: a perfect-hash lookup, then the variant its index stands for.
-fn from_name(model: &Enum<'_>, keys: &[Key], cfgs: &[TokenStream]) -> TokenStream {
+fn from_name(model: &Enum<'_>, keys: &[Key], cfgs: &[TokenStream], indexed: bool) -> TokenStream {
     let ident = model.ident;
     let krate = &model.krate;
     if keys.is_empty() {
@@ -293,14 +339,32 @@ fn from_name(model: &Enum<'_>, keys: &[Key], cfgs: &[TokenStream]) -> TokenStrea
         };
     };
     let table = table.emit(keys, krate, model.ignore_separators);
+    let lookup = quote! {
+        static __TABLE: #krate::__private::phf::Table = #table;
+        #krate::__private::phf::lookup(&__TABLE, ::core::primitive::str::as_bytes(__name))
+    };
+    // A small `match` costs little to compile, and the optimizer turns it into arithmetic on the
+    // index, where a read of `VARIANTS` adds a dependent load to the fastest lookups (the parse bench
+    // could not tell the two apart at 4 variants through its noise; the match is the safe side).
+    // Larger enums read `VARIANTS` at the index, a variant's position, so below `COUNT` (the table's
+    // index mask lets the optimizer drop the bounds check when the count is a power of two).
+    if indexed && model.variants.len() > 16 {
+        return quote! {
+            match { #lookup } {
+                ::core::option::Option::Some(__at) => ::core::option::Option::Some(
+                    <Self as #krate::DynamicStrEnum>::VARIANTS[<::core::primitive::usize as ::core::convert::From<::core::primitive::u16>>::from(__at)],
+                ),
+                ::core::option::Option::None => ::core::option::Option::None,
+            }
+        };
+    }
     let arms = model.variants.iter().zip(cfgs).zip(0_u16..).map(|((variant, cfg), at)| {
         let variant = variant.ident;
         let at = Literal::u16_suffixed(at);
         quote!(#cfg ::core::option::Option::Some(#at) => ::core::option::Option::Some(#ident::#variant),)
     });
     quote! {
-        static __TABLE: #krate::__private::phf::Table = #table;
-        match #krate::__private::phf::lookup(&__TABLE, ::core::primitive::str::as_bytes(__name)) {
+        match { #lookup } {
             #(#arms)*
             _ => ::core::option::Option::None,
         }

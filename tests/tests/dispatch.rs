@@ -70,3 +70,61 @@ fn every_name_parses_in_every_case_and_every_changed_byte_misses() {
     }
     assert_eq!(Lengths::from_name(""), None);
 }
+
+/// Over sixteen variants with default discriminants, `from_name`, `as_str`, `aliases` and
+/// `description` read tables indexed by the variant's position rather than matching on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+enum Wide {
+    V0,
+    /// One.
+    V1,
+    #[dynenum(alias = "two", alias = "deux")]
+    V2,
+    V3,
+    V4,
+    /// Five.
+    #[dynenum(rename = "five")]
+    V5,
+    V6,
+    V7,
+    V8,
+    V9,
+    V10,
+    V11,
+    V12,
+    V13,
+    V14,
+    V15,
+    V16,
+    #[dynenum(alias = "seventeen")]
+    V17,
+    V18,
+    /// Last.
+    V19,
+}
+
+#[test]
+fn wide_enums_map_every_name_and_value_to_its_own_variant() {
+    assert_eq!(Wide::COUNT, 20);
+    for (at, &variant) in Wide::VARIANTS.iter().enumerate() {
+        assert_eq!(variant as usize, at);
+        let name = variant.as_str();
+        assert_eq!(name, Wide::NAMES[at]);
+        assert_eq!(Wide::from_name(name), Some(variant));
+        assert_eq!(Wide::from_name(&name.to_ascii_uppercase()), Some(variant));
+        for alias in variant.aliases() {
+            assert_eq!(Wide::from_name(alias), Some(variant), "{alias}");
+        }
+    }
+    assert_eq!(Wide::V5.as_str(), "five");
+    assert_eq!(Wide::V2.aliases(), ["two", "deux"]);
+    assert_eq!(Wide::V17.aliases(), ["seventeen"]);
+    assert!(Wide::V16.aliases().is_empty());
+    assert_eq!(Wide::V1.description(), Some("One."));
+    assert_eq!(Wide::V5.description(), Some("Five."));
+    assert_eq!(Wide::V19.description(), Some("Last."));
+    assert_eq!(Wide::V0.description(), None);
+    assert_eq!(Wide::from_name("DEUX"), Some(Wide::V2));
+    assert_eq!(Wide::from_name("v20"), None);
+    assert_eq!(Wide::from_name("v5"), None);
+}
