@@ -140,7 +140,9 @@ impl ParseError {
     }
 
     /// The accepted name (canonical or alias) nearest to the input, when one is close enough: at most
-    /// `max(1, len / 3)` edits away, ties going to the earliest declared.
+    /// `max(1, len / 3)` edits away (counted in characters, `len` being the input's), ties going to
+    /// the earliest declared. Inputs over 64 characters get none, which keeps a failed parse cheap
+    /// whatever the input.
     pub fn suggestion(&self) -> Option<&str> {
         self.inner.suggestion
     }

@@ -255,31 +255,37 @@ pub(crate) fn fold_in_place(name: &mut str, fold: Fold, separators: Option<u8>) 
     }
 }
 
+/// Inputs longer than this many characters get no suggestion: the search keeps one machine word per
+/// input, so a failed parse costs a few operations per character of each candidate, whatever the input.
+pub(crate) const SUGGESTED_UP_TO: usize = 64;
+
 /// The name nearest to `input` among `candidates`: at most `max(1, len / 3)` edits away (Levenshtein, in
 /// characters, ignoring ASCII case, and separators under the rule, so `cafe` is one edit from `café`);
-/// ties go to the first candidate.
+/// ties go to the first candidate. `None` for an input over [`SUGGESTED_UP_TO`] characters.
 ///
-/// This runs on every failed parse, so on input an attacker may choose: it allocates twice (the folded
-/// input and one row), skips candidates whose length alone puts them too far, and abandons a candidate
-/// as soon as every cell of a row is over the bound, which tightens with each closer name found.
+/// This runs on every failed parse, so on input an attacker may choose: it allocates nothing for an
+/// ASCII input, skips candidates whose length alone puts them too far, and computes each remaining
+/// distance bit-parallel (Myers' algorithm, in Hyyrö's form for whole strings), one word operation
+/// sequence per character of the candidate.
 pub(crate) fn nearest(
     input: &str,
     candidates: impl IntoIterator<Item = &'static str>,
     separators: Option<u8>,
 ) -> Option<&'static str> {
-    // Sized by bytes, an upper bound of the characters: `collect` would grow it from a quarter.
-    let mut folded = Vec::with_capacity(input.len());
-    folded.extend(input.chars().map(|c| fold_char(c, separators)));
-    let input = folded;
-    let mut row = vec![0; input.len() + 1];
+    let pattern = Pattern::new(input, separators)?;
     let mut best: Option<(usize, &'static str)> = None;
     for candidate in candidates {
         let bound = match best {
-            None => (input.len() / 3).max(1),
+            None => (pattern.len / 3).max(1),
             Some((0, _)) => break,
             Some((found, _)) => found - 1,
         };
-        if let Some(found) = bounded_distance(&input, candidate, bound, separators, &mut row) {
+        // Each character of length difference costs one edit at least.
+        if candidate.chars().count().abs_diff(pattern.len) > bound {
+            continue;
+        }
+        let found = pattern.distance(candidate, separators);
+        if found <= bound {
             best = Some((found, candidate));
         }
     }
@@ -294,77 +300,106 @@ fn fold_char(c: char, separators: Option<u8>) -> char {
     }
 }
 
-/// The edit distance from `input` (folded) to `candidate` if it is at most `bound`, else `None`;
-/// `row` is scratch space of `input.len() + 1` cells.
-fn bounded_distance(
-    input: &[char],
-    candidate: &str,
-    bound: usize,
-    separators: Option<u8>,
-    row: &mut [usize],
-) -> Option<usize> {
-    // Each character of length difference costs one edit at least; `chars().count()` is cheap next
-    // to the table.
-    if candidate.chars().count().abs_diff(input.len()) > bound {
-        return None;
-    }
-    for (j, cell) in row.iter_mut().enumerate() {
-        *cell = j;
-    }
-    for (i, c) in candidate
-        .chars()
-        .map(|c| fold_char(c, separators))
-        .enumerate()
-    {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        let mut smallest = row[0];
-        for (j, &a) in input.iter().enumerate() {
-            let next = (diagonal + usize::from(a != c))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
-            diagonal = row[j + 1];
-            row[j + 1] = next;
-            smallest = smallest.min(next);
+/// An input of at most 64 characters, as bit masks: for each character, the positions where the
+/// (folded) input has it.
+struct Pattern {
+    ascii: [u64; 128],
+    /// Characters beyond ASCII, rare in names: searched in turn.
+    other: Vec<(char, u64)>,
+    len: usize,
+}
+
+impl Pattern {
+    fn new(input: &str, separators: Option<u8>) -> Option<Pattern> {
+        let mut pattern = Pattern {
+            ascii: [0; 128],
+            other: Vec::new(),
+            len: 0,
+        };
+        for (at, c) in input.chars().map(|c| fold_char(c, separators)).enumerate() {
+            if at == SUGGESTED_UP_TO {
+                return None;
+            }
+            let bit = 1 << at;
+            match usize::try_from(u32::from(c)) {
+                Ok(code) if code < 128 => pattern.ascii[code] |= bit,
+                _ => match pattern.other.iter_mut().find(|(other, _)| *other == c) {
+                    Some((_, mask)) => *mask |= bit,
+                    None => pattern.other.push((c, bit)),
+                },
+            }
+            pattern.len = at + 1;
         }
-        // No cell of the next row is below this row's smallest, so once a whole row is over the bound,
-        // the distance is too.
-        if smallest > bound {
-            return None;
+        Some(pattern)
+    }
+
+    fn positions(&self, c: char) -> u64 {
+        match usize::try_from(u32::from(c)) {
+            Ok(code) if code < 128 => self.ascii[code],
+            _ => self
+                .other
+                .iter()
+                .find(|(other, _)| *other == c)
+                .map_or(0, |&(_, mask)| mask),
         }
     }
-    Some(row[input.len()]).filter(|&found| found <= bound)
+
+    /// The edit distance from the input to `candidate`. Bit `i` of `plus`/`minus` says whether the
+    /// distance from the input's first `i + 1` characters to the candidate's prefix read so far goes
+    /// up or down by one from that of the first `i`; bits past the input's length never reach back
+    /// into it (sums carry and shifts move towards higher bits only).
+    fn distance(&self, candidate: &str, separators: Option<u8>) -> usize {
+        if self.len == 0 {
+            return candidate.chars().count();
+        }
+        let last = 1_u64 << (self.len - 1);
+        let (mut plus, mut minus) = (u64::MAX, 0_u64);
+        let mut distance = self.len;
+        for c in candidate.chars() {
+            let eq = self.positions(fold_char(c, separators));
+            let vertical = eq | minus;
+            let horizontal = ((eq & plus).wrapping_add(plus) ^ plus) | eq;
+            let up = minus | !(horizontal | plus);
+            let down = plus & horizontal;
+            if up & last != 0 {
+                distance += 1;
+            } else if down & last != 0 {
+                distance -= 1;
+            }
+            // The top row grows by one per character read: a carried-in "up".
+            let up = (up << 1) | 1;
+            let down = down << 1;
+            plus = down | !(vertical | up);
+            minus = up & vertical;
+        }
+        distance
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The distance with no bound (a bound as large as any distance can be).
-    fn distance(a: &str, b: &'static str, separators: Option<u8>) -> usize {
+    /// The textbook dynamic program, as the reference.
+    fn reference(a: &str, b: &str, separators: Option<u8>) -> usize {
         let a: Vec<char> = a.chars().map(|c| fold_char(c, separators)).collect();
-        let mut row = vec![0; a.len() + 1];
-        bounded_distance(&a, b, usize::MAX / 2, separators, &mut row).unwrap()
-    }
-
-    #[test]
-    fn fold_word_agrees_with_key_on_every_byte() {
-        for separators in [None, Some(b'_'), Some(b'-')] {
-            for b in 0..=u8::MAX {
-                // The byte in every lane, and beside neighbours that could carry into it.
-                for word in [
-                    u64::from_le_bytes([b; 8]),
-                    u64::from_le_bytes([0xff, b, 0, b, 0x7f, b, b'Z', b]),
-                ] {
-                    let expected = word.to_le_bytes().map(|x| key(x, separators));
-                    assert_eq!(
-                        fold_word(word, separators).to_le_bytes(),
-                        expected,
-                        "{b:#x} {separators:?}"
-                    );
-                }
+        let mut row: Vec<usize> = (0..=a.len()).collect();
+        for (i, c) in b.chars().map(|c| fold_char(c, separators)).enumerate() {
+            let mut diagonal = row[0];
+            row[0] = i + 1;
+            for (j, &x) in a.iter().enumerate() {
+                let next = (diagonal + usize::from(x != c))
+                    .min(row[j] + 1)
+                    .min(row[j + 1] + 1);
+                diagonal = row[j + 1];
+                row[j + 1] = next;
             }
         }
+        row[a.len()]
+    }
+
+    fn distance(a: &str, b: &str, separators: Option<u8>) -> usize {
+        Pattern::new(a, separators).unwrap().distance(b, separators)
     }
 
     #[test]
@@ -380,24 +415,49 @@ mod tests {
     }
 
     #[test]
-    fn bounded_distance_gives_up_past_the_bound_and_only_then() {
-        let input: Vec<char> = "kitten".chars().collect();
-        let mut row = vec![0; input.len() + 1];
-        assert_eq!(
-            bounded_distance(&input, "sitting", 3, None, &mut row),
-            Some(3)
-        );
-        assert_eq!(bounded_distance(&input, "sitting", 2, None, &mut row), None);
-        // Over the bound by length alone, and over it only at the last row.
-        assert_eq!(
-            bounded_distance(&input, "kittenkitten", 5, None, &mut row),
-            None
-        );
-        assert_eq!(bounded_distance(&input, "kittex", 0, None, &mut row), None);
-        assert_eq!(
-            bounded_distance(&input, "KITTEN", 0, None, &mut row),
-            Some(0)
-        );
+    fn bit_parallel_distance_agrees_with_the_dynamic_program() {
+        // Every pair of strings over a small alphabet up to four characters, a non-ASCII one
+        // included, then long strings up to the 64-character limit.
+        let alphabet = ['a', 'B', 'b', 'é', '-'];
+        let mut words = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = words
+                .iter()
+                .filter(|w| w.chars().count() == words.last().unwrap().chars().count())
+                .flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}")))
+                .collect();
+            words.extend(longer);
+        }
+        for a in &words {
+            for b in words.iter().step_by(7) {
+                for separators in [None, Some(b'_')] {
+                    assert_eq!(
+                        distance(a, b, separators),
+                        reference(a, b, separators),
+                        "{a:?} {b:?}"
+                    );
+                }
+            }
+        }
+        let long = "openai_chat_completions_".repeat(3);
+        let input: String = long.chars().take(SUGGESTED_UP_TO).collect();
+        for cut in [0, 1, 17, 40, 63, 64, 72] {
+            let other: String = long.chars().skip(cut % 5).take(cut).collect();
+            assert_eq!(
+                distance(&input, &other, None),
+                reference(&input, &other, None),
+                "{cut}"
+            );
+        }
+    }
+
+    #[test]
+    fn inputs_over_the_limit_get_no_suggestion() {
+        let at_limit = "a".repeat(SUGGESTED_UP_TO);
+        let over = "a".repeat(SUGGESTED_UP_TO + 1);
+        let name: &'static str = Box::leak(format!("{at_limit}b").into_boxed_str());
+        assert_eq!(nearest(&at_limit, [name], None), Some(name));
+        assert_eq!(nearest(&over, [name], None), None);
     }
 
     #[test]

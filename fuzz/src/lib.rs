@@ -646,6 +646,10 @@ pub fn naive_suggestion<'a, E: Spec, S: AsRef<str>>(
     candidates: &'a [S],
 ) -> Option<&'a str> {
     let input: Vec<char> = naive_key::<E>(input).chars().collect();
+    // Inputs over 64 characters get no suggestion (the contract bounds the search's cost).
+    if input.len() > 64 {
+        return None;
+    }
     // The limit counts the input's characters; folding keeps their number.
     let limit = (input.len() / 3).max(1);
     let mut best: Option<(usize, &'a str)> = None;

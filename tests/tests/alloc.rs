@@ -240,12 +240,12 @@ fn the_first_dynamic_proxy_of_an_enum_costs_one_allocation_too() {
 
 #[test]
 fn a_parse_error_allocates_a_few_times_whatever_the_number_of_names() {
-    // The error's box, the input's copy, the folded input and one row for the suggestion: the names
-    // themselves are borrowed from the enum, never copied.
+    // The error's box and the input's copy: the names are borrowed from the enum, and the search for
+    // a suggestion allocates nothing for an ASCII input.
     let (result, small) = allocations(|| Small::from_str("opnai_chat"));
     assert_eq!(result.unwrap_err().suggestion(), Some("openai_chat"));
     assert!(
-        small <= 4,
+        small <= 2,
         "a failed parse of Small cost {small} allocations"
     );
     let near = format!("{}x", Big::VARIANTS[Big::COUNT - 1].as_str());
