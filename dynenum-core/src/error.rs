@@ -3,6 +3,9 @@
 use std::borrow::Cow;
 use std::error::Error;
 use std::fmt;
+use std::sync::OnceLock;
+
+use crate::name::{self, Meta};
 
 /// Why a name cannot be a dynamic member.
 ///
@@ -83,19 +86,23 @@ impl Error for NameError {}
 /// assert_eq!(err.suggestion(), Some("openai_chat"));
 /// # }
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ParseError {
     /// Boxed: parsing returns `Result<_, ParseError>` on its fast path, which stays two words wide.
     inner: Box<Inner>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 struct Inner {
     input: Box<str>,
-    enum_name: &'static str,
+    meta: &'static Meta,
     /// Borrowed from the enum when no registered name is listed: a failed parse copies no names.
     expected: Cow<'static, [&'static str]>,
-    suggestion: Option<&'static str>,
+    /// Where the registered names start in `expected`.
+    registered_from: usize,
+    /// Looked for when first asked: an error dropped unread (a fallback, an untagged alternative)
+    /// never pays for the search.
+    suggestion: OnceLock<Option<&'static str>>,
     source: Option<NameError>,
 }
 
@@ -105,19 +112,22 @@ const LISTED: usize = 32;
 const QUOTED: usize = 64;
 
 impl ParseError {
+    /// The error for `input`: `expected` holds the enum's canonical names, then from `registered_from`
+    /// on the registered names a `registered` enum also accepts.
     pub(crate) fn new(
         input: &str,
-        enum_name: &'static str,
+        meta: &'static Meta,
         expected: Cow<'static, [&'static str]>,
-        suggestion: Option<&'static str>,
+        registered_from: usize,
         source: Option<NameError>,
     ) -> Self {
         ParseError {
             inner: Box::new(Inner {
                 input: input.into(),
-                enum_name,
+                meta,
                 expected,
-                suggestion,
+                registered_from,
+                suggestion: OnceLock::new(),
                 source,
             }),
         }
@@ -130,7 +140,7 @@ impl ParseError {
 
     /// The name of the enum that was parsed.
     pub fn enum_name(&self) -> &'static str {
-        self.inner.enum_name
+        self.inner.meta.name
     }
 
     /// The names that would have been accepted: canonical built-in names, then registered names when the
@@ -142,9 +152,18 @@ impl ParseError {
     /// The accepted name (canonical or alias) nearest to the input, when one is close enough: at most
     /// `max(1, len / 3)` edits away (counted in characters, `len` being the input's), ties going to
     /// the earliest declared. Inputs over 64 characters get none, which keeps a failed parse cheap
-    /// whatever the input.
+    /// whatever the input. Looked for on the first call (or the first `Display`) and kept: a parse
+    /// whose error is dropped unread never searches.
     pub fn suggestion(&self) -> Option<&str> {
-        self.inner.suggestion
+        let inner = &*self.inner;
+        if inner.source.is_some() {
+            return None;
+        }
+        *inner.suggestion.get_or_init(|| {
+            let registered = &inner.expected[inner.registered_from..];
+            let candidates = inner.meta.all_names.iter().chain(registered).copied();
+            name::nearest(&inner.input, candidates, inner.meta.separators)
+        })
     }
 
     /// The rule the input breaks, when it is not a valid name at all.
@@ -186,7 +205,7 @@ impl fmt::Display for Quoted<'_> {
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (enum_name, input) = (self.inner.enum_name, Quoted(&self.inner.input));
+        let (enum_name, input) = (self.inner.meta.name, Quoted(&self.inner.input));
         if let Some(source) = &self.inner.source {
             return write!(f, "invalid {enum_name} name {input}: {source}");
         }
@@ -204,10 +223,22 @@ impl fmt::Display for ParseError {
         if self.inner.expected.len() > LISTED {
             write!(f, ", … ({} more)", self.inner.expected.len() - LISTED)?;
         }
-        if let Some(near) = &self.inner.suggestion {
+        if let Some(near) = self.suggestion() {
             write!(f, " (did you mean {}?)", Quoted(near))?;
         }
         Ok(())
+    }
+}
+
+impl fmt::Debug for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ParseError")
+            .field("input", &self.input())
+            .field("enum_name", &self.enum_name())
+            .field("expected", &self.inner.expected)
+            .field("suggestion", &self.suggestion())
+            .field("source", &self.inner.source)
+            .finish()
     }
 }
 

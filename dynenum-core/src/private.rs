@@ -53,8 +53,9 @@ pub fn lookup_error<E: DynamicStrEnum>(input: &str, error: NameError) -> ParseEr
     unknown(input, meta, E::NAMES, registered, source)
 }
 
-/// Builds the error: the names that would have been accepted (`names`, then `registered`) and the
-/// nearest of them or of the aliases. Not generic, so it is compiled once, not once per enum.
+/// Builds the error: the names that would have been accepted (`names`, then `registered`); the
+/// nearest of them or of the aliases is looked for only if asked. Not generic, so it is compiled
+/// once, not once per enum.
 #[inline(never)]
 fn unknown(
     input: &str,
@@ -63,16 +64,7 @@ fn unknown(
     registered: Vec<&'static str>,
     source: Option<NameError>,
 ) -> ParseError {
-    let suggestion = if source.is_some() {
-        None
-    } else {
-        let candidates = meta
-            .all_names
-            .iter()
-            .copied()
-            .chain(registered.iter().copied());
-        name::nearest(input, candidates, meta.separators)
-    };
+    let registered_from = names.len();
     let expected = if registered.is_empty() {
         Cow::Borrowed(names)
     } else {
@@ -81,7 +73,7 @@ fn unknown(
         all.extend(registered);
         Cow::Owned(all)
     };
-    ParseError::new(input, meta.name, expected, suggestion, source)
+    ParseError::new(input, meta, expected, registered_from, source)
 }
 
 #[cfg(feature = "register")]

@@ -269,6 +269,20 @@ fn a_parse_error_allocates_a_few_times_whatever_the_number_of_names() {
     );
 }
 
+#[test]
+fn the_suggestion_is_looked_for_only_when_asked() {
+    // A non-ASCII input makes the search allocate (a list for its non-ASCII characters), which shows
+    // when the search runs: not while parsing, only on the first `suggestion()` or `Display`.
+    let (result, parse) = allocations(|| Small::from_str("öpenai_chat"));
+    let err = result.unwrap_err();
+    assert_eq!(parse, 2, "the box and the input's copy");
+    let (near, search) = allocations(|| err.suggestion());
+    assert_eq!(near, Some("openai_chat"));
+    assert_eq!(search, 1);
+    let (_, again) = allocations(|| err.suggestion());
+    assert_eq!(again, 0, "the answer is kept");
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
 enum Linked {
     Builtin,
