@@ -351,6 +351,10 @@ impl<E: DynamicStrEnum> PartialOrd for Member<E> {
     }
 }
 
+/// By folded name (ASCII case ignored, and separators under `ignore_separators`), consistent with `Eq`,
+/// `Hash` and [`Caseless`]: built-in and dynamic members interleave alphabetically. A
+/// `#[derive(PartialOrd, Ord)]` on the enum itself orders built-in members by declaration instead; when
+/// the two orders must agree, sort `Member`s.
 impl<E: DynamicStrEnum> Ord for Member<E> {
     fn cmp(&self, other: &Self) -> Ordering {
         name::cmp(self.as_str(), other.as_str(), E::__META.separators)
