@@ -244,9 +244,11 @@ pub(crate) fn fold_in_place(name: &mut str, fold: Fold, separators: Option<u8>) 
         Fold::Upper => name.make_ascii_uppercase(),
         Fold::Keep => {}
     }
-    if let Some(sep) = separators {
-        // SAFETY: only the ASCII bytes `-`, `_` and ` ` are replaced, by the ASCII byte `sep`; an ASCII
-        // byte is never part of a multi-byte character, so the string stays valid UTF-8.
+    // The derive only ever gives one of the three; the filter keeps a hand-written `Meta` from breaking
+    // UTF-8 below.
+    if let Some(sep) = separators.filter(|sep| matches!(sep, b'-' | b'_' | b' ')) {
+        // SAFETY: only the ASCII bytes `-`, `_` and ` ` are replaced, by the ASCII byte `sep`, one of
+        // them; an ASCII byte is never part of a multi-byte character, so the string stays valid UTF-8.
         for b in unsafe { name.as_bytes_mut() } {
             if matches!(*b, b'-' | b'_' | b' ') {
                 *b = sep;
@@ -555,5 +557,10 @@ mod tests {
         let mut s = String::from("Ärger-Mit Öl_X");
         fold_in_place(&mut s, Fold::Lower, Some(b'-'));
         assert_eq!(s, "Ärger-mit-Öl-x");
+        // A separator byte that is not one of the three (only a hand-written `Meta` could give one) is
+        // ignored rather than written into the string, which would break UTF-8.
+        let mut s = String::from("a-b c");
+        fold_in_place(&mut s, Fold::Keep, Some(0xc3));
+        assert_eq!(s, "a-b c");
     }
 }

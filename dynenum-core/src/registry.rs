@@ -26,6 +26,10 @@ use crate::traits::DynamicStrEnum;
 /// builds its table once (a few allocations); an enum without them needs no table until its first
 /// registration.
 ///
+/// Link-time names are gathered on that first use, so use a registry from `main` on, not from code that
+/// runs before it (another crate's static constructor): such an early use may find no link-time names,
+/// and readers see none until the next run-time registration.
+///
 /// ```
 /// # #[cfg(feature = "derive")] {
 /// use dynenum_core::{DynamicStrEnum, Member};
@@ -175,6 +179,12 @@ fn home(hash: u64, mask: usize) -> usize {
     home
 }
 
+// SAFETY: tables are shared between threads through `Registry::current`. The only field without
+// its own synchronisation is each slot's `UnsafeCell<Key>`, written once by `push` (one writer at a
+// time, by its contract) before the slot's `hash` is stored with release; readers read a key only
+// after an acquire load of a non-zero `hash`, and nothing writes it again.
+unsafe impl Sync for Table {}
+
 impl Table {
     fn with_capacity(capacity: usize, retired: Option<&'static Table>) -> Table {
         Table {
@@ -227,16 +237,21 @@ impl Table {
         }
     }
 
-    /// Appends an entry; the caller holds the writer lock and has checked there is room.
-    fn push(&self, entry: &'static Entry, key: Key, hash: u64) {
+    /// Appends an entry.
+    ///
+    /// # Safety
+    ///
+    /// No other `push` on this table may run at the same time (the caller holds the registry's
+    /// writer lock, or the table is not yet shared), and the table is not full.
+    unsafe fn push(&self, entry: &'static Entry, key: Key, hash: u64) {
         let mask = self.slots.len() - 1;
         let (marked, mut at) = (mark(hash), home(hash, mask));
         while self.slots[at].hash.load(Ordering::Relaxed) != 0 {
             at = (at + 1) & mask;
         }
         let slot = &self.slots[at];
-        // SAFETY: only the writer, who holds the lock, writes slots, and this one is not yet
-        // published: its `hash` is zero (stored with release only below), so no reader reads its key.
+        // SAFETY: no other writer runs (the caller's contract), and this slot is not yet published:
+        // its `hash` is zero (stored with release only below), so no reader reads its key.
         unsafe { *slot.key.get() = key };
         slot.entry.store(published(entry), Ordering::Release);
         slot.hash.store(marked, Ordering::Release);
@@ -379,7 +394,8 @@ impl<E: DynamicStrEnum> Registry<E> {
             let bigger = leak(Table::with_capacity(table.order.len() * 2, Some(table)));
             for entry in table.iter() {
                 let key = Key::new(entry.name, separators);
-                bigger.push(entry, key, key.hash(entry.name, separators));
+                // SAFETY: `bigger` is not shared yet and has twice the room of the full `table`.
+                unsafe { bigger.push(entry, key, key.hash(entry.name, separators)) };
             }
             self.current.store(published(bigger), Ordering::Release);
             table = bigger;
@@ -391,7 +407,8 @@ impl<E: DynamicStrEnum> Registry<E> {
             description,
             _replaced: None,
         });
-        table.push(entry, key, hash);
+        // SAFETY: the caller holds the writer lock, and a full table was replaced above.
+        unsafe { table.push(entry, key, hash) };
         (table, entry)
     }
 
@@ -579,7 +596,8 @@ mod tests {
         ];
         for (i, name) in names.iter().enumerate() {
             assert!(table.find(name, &Key::new(name, None), 42, None).is_none());
-            table.push(entry(name), Key::new(name, None), 42);
+            // SAFETY: one thread, and the table has room for every name pushed here.
+            unsafe { table.push(entry(name), Key::new(name, None), 42) };
             for (j, other) in names.iter().enumerate() {
                 let upper = other.to_ascii_uppercase();
                 let found = table.find(&upper, &Key::new(&upper, None), 42, None);
@@ -601,7 +619,8 @@ mod tests {
         let names = ["one", "two", "three", "four"];
         for (name, hash) in names.iter().zip(hashes) {
             assert_eq!(home(hash, mask), 5);
-            table.push(entry(name), Key::new(name, None), hash);
+            // SAFETY: as above.
+            unsafe { table.push(entry(name), Key::new(name, None), hash) };
         }
         for (name, hash) in names.iter().zip(hashes) {
             let found = table.find(name, &Key::new(name, None), hash, None);
@@ -612,7 +631,8 @@ mod tests {
         }
         // The probe wraps around the end of the table.
         let last = mask as u64;
-        table.push(entry("wrapped"), Key::new("wrapped", None), last);
+        // SAFETY: as above.
+        unsafe { table.push(entry("wrapped"), Key::new("wrapped", None), last) };
         let found = table.find("WRAPPED", &Key::new("WRAPPED", None), last, None);
         assert_eq!(found.map(|(_, e)| e.name), Some("wrapped"));
         assert_eq!(table.iter().count(), 5);
