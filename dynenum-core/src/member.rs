@@ -83,7 +83,6 @@ impl<E: DynamicStrEnum> DynamicMember<E> {
     }
 
     /// A registered member's name and description, which live as long as the program.
-    #[cfg_attr(not(feature = "clap"), allow(dead_code))]
     pub(crate) fn static_parts(&self) -> Option<(&'static str, Option<&'static str>)> {
         match &self.repr {
             Repr::Registered(entry) => Some((entry.name, entry.description.as_deref())),
