@@ -116,15 +116,15 @@ fn fold_into(from: &[u8], to: &mut [u8], separators: Option<u8>) {
 #[inline]
 fn fold_word(word: u64, separators: Option<u8>) -> u64 {
     use crate::phf::{fold, splat, zero_lanes};
-    let lower = fold(word, false);
-    let Some(sep) = separators else {
-        return lower;
-    };
-    let high_bits = zero_lanes(lower ^ splat(b'-'))
-        | zero_lanes(lower ^ splat(b'_'))
-        | zero_lanes(lower ^ splat(b' '));
-    let lanes = (high_bits >> 7) * 0xff;
-    (lower & !lanes) | (splat(sep) & lanes)
+    // The dispatch's fold reads every separator as `_`; kebab styles read them as `-`.
+    let folded = fold(word, separators.is_some());
+    match separators {
+        Some(sep) if sep != b'_' => {
+            let lanes = (zero_lanes(folded ^ splat(b'_')) >> 7) * 0xff;
+            (folded & !lanes) | (splat(sep) & lanes)
+        }
+        _ => folded,
+    }
 }
 
 /// Checks the rules every name obeys: not empty, at most `max_len` bytes, no control character, no
