@@ -95,10 +95,9 @@ impl<E: DynamicStrEnum> TypedValueParser for MemberParser<E> {
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        let registered = E::registry().names().into_iter().filter_map(|member| {
-            let (name, description) = member.static_parts()?;
-            Some(PossibleValue::new(name).help(description))
-        });
+        let registered = E::registry()
+            .entries()
+            .map(|entry| PossibleValue::new(entry.name).help(entry.description.as_deref()));
         Some(Box::new(E::iter().map(possible_value).chain(registered)))
     }
 }

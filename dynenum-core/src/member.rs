@@ -82,14 +82,6 @@ impl<E: DynamicStrEnum> DynamicMember<E> {
         }
     }
 
-    /// A registered member's name and description, which live as long as the program.
-    pub(crate) fn static_parts(&self) -> Option<(&'static str, Option<&'static str>)> {
-        match &self.repr {
-            Repr::Registered(entry) => Some((entry.name, entry.description.as_deref())),
-            Repr::Unregistered(_) => None,
-        }
-    }
-
     /// Whether the name was in the enum's registry when this member was built.
     pub fn is_registered(&self) -> bool {
         matches!(self.repr, Repr::Registered(_))
@@ -255,9 +247,11 @@ impl<E: DynamicStrEnum> Member<E> {
     /// # Ok::<(), dynenum_core::NameError>(())
     /// ```
     pub fn all() -> impl Iterator<Item = Member<E>> {
-        E::iter()
-            .map(Member::Builtin)
-            .chain(E::registry().names().into_iter().map(Member::Dynamic))
+        E::iter().map(Member::Builtin).chain(
+            E::registry()
+                .entries()
+                .map(|entry| Member::Dynamic(DynamicMember::registered(entry))),
+        )
     }
 }
 

@@ -42,11 +42,7 @@ pub fn lookup_error<E: DynamicStrEnum>(input: &str, error: NameError) -> ParseEr
         other => Some(other),
     };
     let registered = if meta.policy == Policy::Registered {
-        E::registry()
-            .names()
-            .iter()
-            .filter_map(|member| Some(member.static_parts()?.0))
-            .collect()
+        E::registry().entries().map(|entry| entry.name).collect()
     } else {
         Vec::new()
     };

@@ -485,9 +485,13 @@ impl<E: DynamicStrEnum> Registry<E> {
 
     /// Every registered member: link-time names first (sorted), then run-time registrations in call order.
     pub fn names(&self) -> Vec<DynamicMember<E>> {
-        self.table().map_or_else(Vec::new, |table| {
-            table.iter().map(DynamicMember::registered).collect()
-        })
+        self.entries().map(DynamicMember::registered).collect()
+    }
+
+    /// The entries behind [`names`](Self::names), in the same order, without collecting them: what
+    /// the crate's own listings (`Member::all`, errors, clap's possible values) read.
+    pub(crate) fn entries(&self) -> impl Iterator<Item = &'static Entry> {
+        self.table().into_iter().flat_map(Table::iter)
     }
 }
 

@@ -318,3 +318,13 @@ fn parsing_a_link_time_name_allocates_nothing_once_the_registry_is_built() {
         assert!(member.dynamic().unwrap().is_registered());
     }
 }
+
+#[test]
+fn listing_every_member_allocates_nothing() {
+    // Built-ins, then the link-time names, read from the registry's table in place.
+    let registered = Linked::registry().len();
+    let (count, allocs) = allocations(|| Member::<Linked>::all().count());
+    assert_eq!(count, Linked::COUNT + registered);
+    assert!(registered >= 2, "both link-time names are listed");
+    assert_eq!(allocs, 0, "Member::all() allocated {allocs} times");
+}
