@@ -312,6 +312,119 @@ pub fn lookup(table: &Table, input: &[u8]) -> Option<u16> {
     Some(*value & table.index_mask)
 }
 
+/// The longest name [`lookup_short`] handles, in bytes.
+pub const SHORT: usize = 32;
+
+/// How many bytes one entry of a [`Short`] table takes: the name's four words (see [`short_words`])
+/// in lower case, their four case masks, all little-endian, then its length and its variant's index.
+pub const SHORT_ENTRY: usize = 66;
+
+/// The table the derive generates when every name of an enum (aliases included) is at most
+/// [`SHORT`] bytes, there are at most 256 of them and `ignore_separators` is off. Not public API.
+///
+/// A name's key is its four words xored together (each rotated by a different multiple of 16 bits),
+/// with `0x20` cleared in every byte, xored with its length: see [`short_key`]. Its slot is the top
+/// bits of `key * seed`; the seed is searched at compile time so that every name gets a slot of its
+/// own in a table of at least four slots per name.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct Short {
+    /// Odd; every name's `key * seed` differs in its top `64 - shift` bits.
+    pub seed: u64,
+    /// `64 - log2(slots.len())`.
+    pub shift: u32,
+    /// One byte per slot: the index of the entry whose name lands there (any entry for a slot no
+    /// name lands on; the compare refuses it).
+    pub slots: &'static [u8],
+    /// The entries, [`SHORT_ENTRY`] bytes each.
+    pub entries: &'static [u8],
+    /// All ones over the bits a variant index uses, as in [`Table::index_mask`].
+    pub index_mask: u16,
+}
+
+/// The words a name of at most [`SHORT`] bytes is read as: from eight bytes on, the four overlapping
+/// words at `0`, `min(8, len - 8)`, `min(16, len - 8)` and `len - 8` (together, every byte); from four
+/// to seven, the `u32`s at `0` and `len - 4`; under four, its first, middle and last bytes in one word.
+/// With the length, they tell every name apart.
+#[inline]
+pub(crate) fn short_words(bytes: &[u8]) -> [u64; 4] {
+    let len = bytes.len();
+    if len >= 8 {
+        let end = len - 8;
+        [
+            word(bytes, 0),
+            word(bytes, 8.min(end)),
+            word(bytes, 16.min(end)),
+            word(bytes, end),
+        ]
+    } else if len >= 4 {
+        let mut lo = [0_u8; 4];
+        let mut hi = [0_u8; 4];
+        lo.copy_from_slice(&bytes[..4]);
+        hi.copy_from_slice(&bytes[len - 4..]);
+        [
+            u64::from(u32::from_le_bytes(lo)),
+            u64::from(u32::from_le_bytes(hi)),
+            0,
+            0,
+        ]
+    } else if len > 0 {
+        [
+            u64::from(bytes[0])
+                | (u64::from(bytes[len / 2]) << 8)
+                | (u64::from(bytes[len - 1]) << 16),
+            0,
+            0,
+            0,
+        ]
+    } else {
+        [0; 4]
+    }
+}
+
+/// The key a [`Short`] table hashes: the words xored together, rotated so that equal words at
+/// different places don't cancel, then `0x20` cleared in every byte (rotations by whole bytes keep
+/// each byte's case bit in a case bit, so this one operation makes the key blind to ASCII case),
+/// then the length.
+#[inline]
+pub(crate) const fn short_key(w: &[u64; 4], len: usize) -> u64 {
+    ((w[0] ^ w[1].rotate_left(16) ^ w[2].rotate_left(32) ^ w[3].rotate_left(48)) & !CASE)
+        ^ len as u64
+}
+
+/// The variant index of the name `input` stands for, ignoring ASCII case, or `None`, in a [`Short`]
+/// table: one multiplication, one slot, one entry, one compare of four words.
+#[inline]
+#[must_use]
+pub fn lookup_short(table: &Short, input: &[u8]) -> Option<u16> {
+    let len = input.len();
+    if len > SHORT {
+        return None;
+    }
+    let w = short_words(input);
+    let key = short_key(&w, len);
+    // Truncation is intended: the shift leaves at most 64 - shift bits.
+    #[allow(clippy::cast_possible_truncation)]
+    let slot = (key.wrapping_mul(table.seed) >> table.shift) as usize;
+    let at = usize::from(*table.slots.get(slot)?) * SHORT_ENTRY;
+    let entry: &[u8; SHORT_ENTRY] = table.entries.get(at..at + SHORT_ENTRY)?.try_into().ok()?;
+    let stored = |at: usize| {
+        let mut buf = [0_u8; 8];
+        buf.copy_from_slice(&entry[at..at + 8]);
+        u64::from_le_bytes(buf)
+    };
+    // `(word | mask) == name`: a letter matches in either case, every other byte only itself.
+    let diff = ((w[0] | stored(32)) ^ stored(0))
+        | ((w[1] | stored(40)) ^ stored(8))
+        | ((w[2] | stored(48)) ^ stored(16))
+        | ((w[3] | stored(56)) ^ stored(24))
+        | (u64::from(entry[64]) ^ len as u64);
+    if diff != 0 {
+        return None;
+    }
+    Some(u16::from(entry[65]) & table.index_mask)
+}
+
 #[cfg(test)]
 mod tests {
     use super::{fold, hash, head, short, splat, word, HEAD};

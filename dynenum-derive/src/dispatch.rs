@@ -276,10 +276,7 @@ impl Table {
             })
             .collect();
         let rest = rest.into_iter().map(Literal::u64_unsuffixed);
-        let largest = keys.iter().map(|key| key.variant).max().unwrap_or(0);
-        // The smallest `2^k - 1` at least the largest index.
-        let index_mask =
-            Literal::u16_unsuffixed(u16::MAX.checked_shr(largest.leading_zeros()).unwrap_or(0));
+        let index_mask = index_mask(keys);
         let min_len =
             Literal::usize_suffixed(keys.iter().map(|key| key.bytes.len()).min().unwrap_or(0));
         let max_len =
@@ -300,9 +297,145 @@ impl Table {
     }
 }
 
+/// The longest name the short table takes (`__private::phf::SHORT`).
+const SHORT: usize = 32;
+/// Bytes per entry of the short table (`__private::phf::SHORT_ENTRY`).
+const SHORT_ENTRY: usize = 66;
+/// The largest short table: `2^16` one-byte slots.
+const SHORT_MAX_BITS: u32 = 16;
+/// Seeds tried per table size before doubling it.
+const SHORT_SEEDS: u64 = 4096;
+
+/// The words of a name of at most `SHORT` bytes, as `short_words` in the core reads them.
+fn short_words(bytes: &[u8]) -> [u64; 4] {
+    let len = bytes.len();
+    if len >= 8 {
+        let end = len - 8;
+        [0, 8.min(end), 16.min(end), end].map(|at| load(&bytes[at..at + 8]))
+    } else if len >= 4 {
+        [load(&bytes[..4]), load(&bytes[len - 4..]), 0, 0]
+    } else if len > 0 {
+        [
+            u64::from(bytes[0])
+                | (u64::from(bytes[len / 2]) << 8)
+                | (u64::from(bytes[len - 1]) << 16),
+            0,
+            0,
+            0,
+        ]
+    } else {
+        [0; 4]
+    }
+}
+
+/// The key of a name, as `short_key` in the core computes it.
+fn short_key(bytes: &[u8]) -> u64 {
+    let w = short_words(bytes);
+    ((w[0] ^ w[1].rotate_left(16) ^ w[2].rotate_left(32) ^ w[3].rotate_left(48)) & !CASE)
+        ^ bytes.len() as u64
+}
+
+/// The table for enums whose names all fit in `SHORT` bytes: one multiplication by a seed sends each
+/// name's key to a one-byte slot of its own, which holds the index of the name's entry.
+pub(crate) struct ShortTable {
+    seed: u64,
+    bits: u32,
+    slots: Vec<u8>,
+}
+
+impl ShortTable {
+    /// A seed under which every key has a slot of its own, in the fewest slots (at least four per name)
+    /// that a few thousand seeds manage. `None` (then the general table serves) under
+    /// `ignore_separators`, over 256 names, with a name over `SHORT` bytes, when two names share a key
+    /// (no seed can part them), or when no seed works up to `2^SHORT_MAX_BITS` slots.
+    pub(crate) fn build(keys: &[Key], ignore_separators: bool) -> Option<ShortTable> {
+        if ignore_separators
+            || keys.is_empty()
+            || keys.len() > 256
+            || keys
+                .iter()
+                .any(|key| key.bytes.len() > SHORT || u8::try_from(key.variant).is_err())
+        {
+            return None;
+        }
+        let hashed: Vec<u64> = keys.iter().map(|key| short_key(&key.bytes)).collect();
+        let mut sorted = hashed.clone();
+        sorted.sort_unstable();
+        if sorted.windows(2).any(|pair| pair[0] == pair[1]) {
+            return None;
+        }
+        let least = (4 * keys.len()).next_power_of_two().trailing_zeros().max(1);
+        // `taken[s] == attempt + 1` marks slot `s` as taken by this attempt: no clearing between seeds.
+        let mut taken: Vec<u64> = vec![0; 1 << SHORT_MAX_BITS];
+        let mut attempt = 0_u64;
+        for bits in least..=SHORT_MAX_BITS {
+            for n in 0..SHORT_SEEDS {
+                attempt += 1;
+                let seed = (n.wrapping_add(u64::from(bits) << 32).wrapping_mul(K_PILOT) ^ K[4]) | 1;
+                let slot = |key: u64| {
+                    usize::try_from(key.wrapping_mul(seed) >> (64 - bits)).unwrap_or(usize::MAX)
+                };
+                let parted = hashed.iter().all(|&key| match taken.get_mut(slot(key)) {
+                    Some(mark) if *mark != attempt => {
+                        *mark = attempt;
+                        true
+                    }
+                    _ => false,
+                });
+                if parted {
+                    let mut slots = vec![0_u8; 1 << bits];
+                    for (at, &key) in hashed.iter().enumerate() {
+                        slots[slot(key)] = u8::try_from(at).ok()?;
+                    }
+                    return Some(ShortTable { seed, bits, slots });
+                }
+            }
+        }
+        None
+    }
+
+    /// The `__private::phf::Short` literal: slots and entries as two byte strings (a single token each,
+    /// cheap to compile whatever the size).
+    pub(crate) fn emit(&self, keys: &[Key], krate: &syn::Path) -> TokenStream {
+        let mut entries = Vec::with_capacity(keys.len() * SHORT_ENTRY);
+        for key in keys {
+            let words = short_words(&key.bytes);
+            for w in words {
+                entries.extend_from_slice(&w.to_le_bytes());
+            }
+            for w in words {
+                entries.extend_from_slice(&case_mask(w).to_le_bytes());
+            }
+            // Both fit: `build` checked the length and the variant.
+            entries.push(u8::try_from(key.bytes.len()).unwrap_or(u8::MAX));
+            entries.push(u8::try_from(key.variant).unwrap_or(u8::MAX));
+        }
+        let seed = Literal::u64_suffixed(self.seed);
+        let shift = Literal::u32_suffixed(64 - self.bits);
+        let slots = Literal::byte_string(&self.slots);
+        let entries = Literal::byte_string(&entries);
+        let index_mask = index_mask(keys);
+        quote! {
+            #krate::__private::phf::Short {
+                seed: #seed,
+                shift: #shift,
+                slots: #slots,
+                entries: #entries,
+                index_mask: #index_mask,
+            }
+        }
+    }
+}
+
+/// The smallest `2^k - 1` at least the largest variant index.
+fn index_mask(keys: &[Key]) -> Literal {
+    let largest = keys.iter().map(|key| key.variant).max().unwrap_or(0);
+    Literal::u16_unsuffixed(u16::MAX.checked_shr(largest.leading_zeros()).unwrap_or(0))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{bucket, hash, slot, Key, Table};
+    use super::{bucket, hash, short_key, slot, Key, ShortTable, Table, SHORT};
 
     fn keys(names: &[&str]) -> Vec<Key> {
         names
@@ -369,5 +502,58 @@ mod tests {
         for (at, key) in merged.iter().enumerate() {
             assert_eq!(table.slots[place(&table, &key.bytes)], Some(at));
         }
+    }
+
+    /// Where a name lands in a short table, as the core's `lookup_short` computes it.
+    fn short_place(table: &ShortTable, name: &[u8]) -> usize {
+        usize::try_from(short_key(name).wrapping_mul(table.seed) >> (64 - table.bits)).unwrap()
+    }
+
+    #[test]
+    fn short_tables_give_every_name_its_own_slot_in_at_least_four_per_name() {
+        for n in [1_usize, 2, 3, 4, 16, 64, 200, 256] {
+            let names: Vec<String> = (0..n)
+                .map(|i| {
+                    format!(
+                        "{}_chat_completions_{i}",
+                        ["openai", "azure", "groq"][i % 3]
+                    )
+                })
+                .collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let keys = keys(&names);
+            let table = ShortTable::build(&keys, false).expect("a short table");
+            assert!(table.slots.len() >= 4 * n, "{n} names");
+            assert_eq!(table.slots.len(), 1 << table.bits);
+            assert_eq!(table.seed % 2, 1);
+            for (at, key) in keys.iter().enumerate() {
+                let upper = key.bytes.to_ascii_uppercase();
+                assert_eq!(short_place(&table, &upper), short_place(&table, &key.bytes));
+                assert_eq!(
+                    usize::from(table.slots[short_place(&table, &key.bytes)]),
+                    at
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn short_tables_refuse_what_they_cannot_hold() {
+        let fits = "a".repeat(SHORT);
+        let over = "a".repeat(SHORT + 1);
+        assert!(ShortTable::build(&keys(&[&fits, "b"]), false).is_some());
+        assert!(ShortTable::build(&keys(&[&over, "b"]), false).is_none());
+        assert!(ShortTable::build(&keys(&["a", "b"]), true).is_none());
+        assert!(ShortTable::build(&keys(&[]), false).is_none());
+        let many: Vec<String> = (0..257).map(|i| format!("n{i}")).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert!(ShortTable::build(&keys(&many[..256]), false).is_some());
+        assert!(ShortTable::build(&keys(&many), false).is_none());
+        // `@` and `` ` `` differ only in the bit the key clears: no seed parts them.
+        assert!(ShortTable::build(&keys(&["a@b", "a`b"]), false).is_none());
+        // A variant index over 255 does not fit in an entry's byte.
+        let mut variant = keys(&["openai_chat", "groq"]);
+        variant[1].variant = 300;
+        assert!(ShortTable::build(&variant, false).is_none());
     }
 }
