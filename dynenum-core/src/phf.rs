@@ -312,23 +312,17 @@ pub fn lookup(table: &Table, input: &[u8]) -> Option<u16> {
     Some(*value & table.index_mask)
 }
 
-/// The longest name [`lookup_short`] handles, in bytes.
-pub const SHORT: usize = 32;
-
-/// How many bytes one entry of a [`Short`] table takes: the name's four words (see [`short_words`])
-/// in lower case, their four case masks, all little-endian, then its length and its variant's index.
-pub const SHORT_ENTRY: usize = 66;
-
-/// The table the derive generates when every name of an enum (aliases included) is at most
-/// [`SHORT`] bytes, there are at most 256 of them and `ignore_separators` is off. Not public API.
+/// The table the derive generates when every name of an enum (aliases included) is at most `8 * W`
+/// bytes (`W` is 4 or 8), there are at most 256 of them and `ignore_separators` is off. Not public API.
 ///
-/// A name's key is its four words xored together (each rotated by a different multiple of 16 bits),
-/// with `0x20` cleared in every byte, xored with its length: see [`short_key`]. Its slot is the top
-/// bits of `key * seed`; the seed is searched at compile time so that every name gets a slot of its
-/// own in a table of at least four slots per name.
+/// A name is read as `W` overlapping words (see [`fixed_words`]); its key is those words xored
+/// together, each rotated by a different number of whole bytes, with `0x20` cleared in every byte,
+/// xored with its length (see [`fixed_key`]). Its slot is the top bits of `key * seed`; the seed is
+/// searched at compile time so that every name gets a slot of its own in a table of at least four
+/// slots per name.
 #[doc(hidden)]
 #[derive(Debug)]
-pub struct Short {
+pub struct Fixed<const W: usize> {
     /// Odd; every name's `key * seed` differs in its top `64 - shift` bits.
     pub seed: u64,
     /// `64 - log2(slots.len())`.
@@ -336,96 +330,91 @@ pub struct Short {
     /// One byte per slot: the index of the entry whose name lands there (any entry for a slot no
     /// name lands on; the compare refuses it).
     pub slots: &'static [u8],
-    /// The entries, [`SHORT_ENTRY`] bytes each.
+    /// The entries, `16 * W + 2` bytes each: the name's `W` words in lower case, their `W` case masks
+    /// (`0x20` exactly on the letters), all little-endian, then its length and its variant's index.
     pub entries: &'static [u8],
     /// All ones over the bits a variant index uses, as in [`Table::index_mask`].
     pub index_mask: u16,
 }
 
-/// The words a name of at most [`SHORT`] bytes is read as: from eight bytes on, the four overlapping
-/// words at `0`, `min(8, len - 8)`, `min(16, len - 8)` and `len - 8` (together, every byte); from four
-/// to seven, the `u32`s at `0` and `len - 4`; under four, its first, middle and last bytes in one word.
-/// With the length, they tell every name apart.
+/// The words a name of at most `8 * W` bytes is read as: from eight bytes on, the overlapping words
+/// at `0, 8, … 8 * (W - 2)` (each at most `len - 8`) and at `len - 8` (together, every byte); from
+/// four to seven, the `u32`s at `0` and `len - 4`; under four, its first, middle and last bytes in one
+/// word; zeros after. With the length, they tell every name apart.
 #[inline]
-pub(crate) fn short_words(bytes: &[u8]) -> [u64; 4] {
+pub(crate) fn fixed_words<const W: usize>(bytes: &[u8]) -> [u64; W] {
     let len = bytes.len();
+    let mut w = [0; W];
     if len >= 8 {
         let end = len - 8;
-        [
-            word(bytes, 0),
-            word(bytes, 8.min(end)),
-            word(bytes, 16.min(end)),
-            word(bytes, end),
-        ]
+        for (i, w) in w.iter_mut().enumerate().take(W - 1) {
+            *w = word(bytes, (8 * i).min(end));
+        }
+        w[W - 1] = word(bytes, end);
     } else if len >= 4 {
         let mut lo = [0_u8; 4];
         let mut hi = [0_u8; 4];
         lo.copy_from_slice(&bytes[..4]);
         hi.copy_from_slice(&bytes[len - 4..]);
-        [
-            u64::from(u32::from_le_bytes(lo)),
-            u64::from(u32::from_le_bytes(hi)),
-            0,
-            0,
-        ]
+        w[0] = u64::from(u32::from_le_bytes(lo));
+        w[1] = u64::from(u32::from_le_bytes(hi));
     } else if len > 0 {
-        [
-            u64::from(bytes[0])
-                | (u64::from(bytes[len / 2]) << 8)
-                | (u64::from(bytes[len - 1]) << 16),
-            0,
-            0,
-            0,
-        ]
-    } else {
-        [0; 4]
+        w[0] = u64::from(bytes[0])
+            | (u64::from(bytes[len / 2]) << 8)
+            | (u64::from(bytes[len - 1]) << 16);
     }
+    w
 }
 
-/// The key a [`Short`] table hashes: the words xored together, rotated so that equal words at
-/// different places don't cancel, then `0x20` cleared in every byte (rotations by whole bytes keep
-/// each byte's case bit in a case bit, so this one operation makes the key blind to ASCII case),
-/// then the length.
+/// The key a [`Fixed`] table hashes: word `i` rotated left by `16 i + 8 (i / 4)` bits (0, 16, 32, 48,
+/// then 8, 24, 40, 56), all xored, then `0x20` cleared in every byte (rotations by whole bytes keep
+/// each byte's case bit on a case bit, so this one operation makes the key blind to ASCII case), then
+/// the length.
 #[inline]
-pub(crate) const fn short_key(w: &[u64; 4], len: usize) -> u64 {
-    ((w[0] ^ w[1].rotate_left(16) ^ w[2].rotate_left(32) ^ w[3].rotate_left(48)) & !CASE)
-        ^ len as u64
+pub(crate) fn fixed_key<const W: usize>(w: &[u64; W], len: usize) -> u64 {
+    let mut x = 0;
+    for (i, &w) in w.iter().enumerate() {
+        // At most 56.
+        #[allow(clippy::cast_possible_truncation)]
+        let by = ((16 * i + 8 * (i / 4)) % 64) as u32;
+        x ^= w.rotate_left(by);
+    }
+    (x & !CASE) ^ len as u64
 }
 
-/// The variant index of the name `input` stands for, ignoring ASCII case, or `None`, in a [`Short`]
-/// table: one multiplication, one slot, one entry, one compare of four words.
+/// The variant index of the name `input` stands for, ignoring ASCII case, or `None`, in a [`Fixed`]
+/// table: one multiplication, one slot, one entry, one compare of `W` words.
 #[inline]
 #[must_use]
-pub fn lookup_short(table: &Short, input: &[u8]) -> Option<u16> {
+pub fn lookup_fixed<const W: usize>(table: &Fixed<W>, input: &[u8]) -> Option<u16> {
     let len = input.len();
-    if len > SHORT {
+    if len > 8 * W {
         return None;
     }
-    let w = short_words(input);
-    let key = short_key(&w, len);
+    let w = fixed_words::<W>(input);
     // Truncation is intended: the shift leaves at most 64 - shift bits.
     #[allow(clippy::cast_possible_truncation)]
-    let slot = (key.wrapping_mul(table.seed) >> table.shift) as usize;
-    let at = usize::from(*table.slots.get(slot)?) * SHORT_ENTRY;
-    let entry: &[u8; SHORT_ENTRY] = table.entries.get(at..at + SHORT_ENTRY)?.try_into().ok()?;
+    let slot = (fixed_key(&w, len).wrapping_mul(table.seed) >> table.shift) as usize;
+    let size = 16 * W + 2;
+    let at = usize::from(*table.slots.get(slot)?) * size;
+    let entry = table.entries.get(at..at + size)?;
     let stored = |at: usize| {
         let mut buf = [0_u8; 8];
         buf.copy_from_slice(&entry[at..at + 8]);
         u64::from_le_bytes(buf)
     };
     // `(word | mask) == name`: a letter matches in either case, every other byte only itself.
-    let diff = ((w[0] | stored(32)) ^ stored(0))
-        | ((w[1] | stored(40)) ^ stored(8))
-        | ((w[2] | stored(48)) ^ stored(16))
-        | ((w[3] | stored(56)) ^ stored(24))
-        | (u64::from(entry[64]) ^ len as u64);
+    let mut diff = u64::from(entry[16 * W]) ^ len as u64;
+    for (i, &w) in w.iter().enumerate() {
+        diff |= (w | stored(8 * (W + i))) ^ stored(8 * i);
+    }
     // Left alone, the optimizer turns the one test of `diff` back into a branch per word, which
     // mispredicts on inputs that match a stored name in some words only (near misses: up to 3x
     // slower in the parse bench). `black_box` keeps it one test of one value.
     if core::hint::black_box(diff) != 0 {
         return None;
     }
-    Some(u16::from(entry[65]) & table.index_mask)
+    Some(u16::from(entry[16 * W + 1]) & table.index_mask)
 }
 
 #[cfg(test)]

@@ -297,79 +297,83 @@ impl Table {
     }
 }
 
-/// The longest name the short table takes (`__private::phf::SHORT`).
-const SHORT: usize = 32;
-/// Bytes per entry of the short table (`__private::phf::SHORT_ENTRY`).
-const SHORT_ENTRY: usize = 66;
-/// The largest short table: `2^16` one-byte slots.
-const SHORT_MAX_BITS: u32 = 16;
+/// The largest fixed-word table: `2^16` one-byte slots.
+const FIXED_MAX_BITS: u32 = 16;
 /// Seeds tried per table size before doubling it.
-const SHORT_SEEDS: u64 = 4096;
+const FIXED_SEEDS: u64 = 4096;
 
-/// The words of a name of at most `SHORT` bytes, as `short_words` in the core reads them.
-fn short_words(bytes: &[u8]) -> [u64; 4] {
+/// The `words` words of a name of at most `8 * words` bytes, as `fixed_words` in the core reads them.
+fn fixed_words(bytes: &[u8], words: usize) -> Vec<u64> {
     let len = bytes.len();
+    let mut w = vec![0; words];
     if len >= 8 {
         let end = len - 8;
-        [0, 8.min(end), 16.min(end), end].map(|at| load(&bytes[at..at + 8]))
+        for (i, w) in w.iter_mut().enumerate().take(words - 1) {
+            *w = load(&bytes[(8 * i).min(end)..][..8]);
+        }
+        w[words - 1] = load(&bytes[end..]);
     } else if len >= 4 {
-        [load(&bytes[..4]), load(&bytes[len - 4..]), 0, 0]
+        w[0] = load(&bytes[..4]);
+        w[1] = load(&bytes[len - 4..]);
     } else if len > 0 {
-        [
-            u64::from(bytes[0])
-                | (u64::from(bytes[len / 2]) << 8)
-                | (u64::from(bytes[len - 1]) << 16),
-            0,
-            0,
-            0,
-        ]
-    } else {
-        [0; 4]
+        w[0] = u64::from(bytes[0])
+            | (u64::from(bytes[len / 2]) << 8)
+            | (u64::from(bytes[len - 1]) << 16);
     }
+    w
 }
 
-/// The key of a name, as `short_key` in the core computes it.
-fn short_key(bytes: &[u8]) -> u64 {
-    let w = short_words(bytes);
-    ((w[0] ^ w[1].rotate_left(16) ^ w[2].rotate_left(32) ^ w[3].rotate_left(48)) & !CASE)
-        ^ bytes.len() as u64
+/// The key of a name, as `fixed_key` in the core computes it.
+fn fixed_key(bytes: &[u8], words: usize) -> u64 {
+    let mut x = 0;
+    for (i, w) in fixed_words(bytes, words).into_iter().enumerate() {
+        let by = u32::try_from((16 * i + 8 * (i / 4)) % 64).unwrap_or(0);
+        x ^= w.rotate_left(by);
+    }
+    (x & !CASE) ^ bytes.len() as u64
 }
 
-/// The table for enums whose names all fit in `SHORT` bytes: one multiplication by a seed sends each
-/// name's key to a one-byte slot of its own, which holds the index of the name's entry.
-pub(crate) struct ShortTable {
+/// The specialised table for enums whose names all fit in 32 bytes (four words) or 64 (eight): one
+/// multiplication by a seed sends each name's key to a one-byte slot of its own, which holds the
+/// index of the name's entry.
+pub(crate) struct FixedTable {
+    /// 4 or 8.
+    words: usize,
     seed: u64,
     bits: u32,
     slots: Vec<u8>,
 }
 
-impl ShortTable {
+impl FixedTable {
     /// A seed under which every key has a slot of its own, in the fewest slots (at least four per name)
     /// that a few thousand seeds manage. `None` (then the general table serves) under
-    /// `ignore_separators`, over 256 names, with a name over `SHORT` bytes, when two names share a key
-    /// (no seed can part them), or when no seed works up to `2^SHORT_MAX_BITS` slots.
-    pub(crate) fn build(keys: &[Key], ignore_separators: bool) -> Option<ShortTable> {
+    /// `ignore_separators`, over 256 names, with a name over 64 bytes, when two names share a key
+    /// (no seed can part them), or when no seed works up to `2^FIXED_MAX_BITS` slots.
+    pub(crate) fn build(keys: &[Key], ignore_separators: bool) -> Option<FixedTable> {
+        let longest = keys.iter().map(|key| key.bytes.len()).max()?;
+        let words = if longest <= 32 { 4 } else { 8 };
         if ignore_separators
-            || keys.is_empty()
+            || longest > 64
             || keys.len() > 256
-            || keys
-                .iter()
-                .any(|key| key.bytes.len() > SHORT || u8::try_from(key.variant).is_err())
+            || keys.iter().any(|key| u8::try_from(key.variant).is_err())
         {
             return None;
         }
-        let hashed: Vec<u64> = keys.iter().map(|key| short_key(&key.bytes)).collect();
+        let hashed: Vec<u64> = keys
+            .iter()
+            .map(|key| fixed_key(&key.bytes, words))
+            .collect();
         let mut sorted = hashed.clone();
         sorted.sort_unstable();
         if sorted.windows(2).any(|pair| pair[0] == pair[1]) {
             return None;
         }
         let least = (4 * keys.len()).next_power_of_two().trailing_zeros().max(1);
-        // `taken[s] == attempt + 1` marks slot `s` as taken by this attempt: no clearing between seeds.
-        let mut taken: Vec<u64> = vec![0; 1 << SHORT_MAX_BITS];
-        let mut attempt = 0_u64;
-        for bits in least..=SHORT_MAX_BITS {
-            for n in 0..SHORT_SEEDS {
+        // `taken[s] == attempt` marks slot `s` as taken by this attempt: no clearing between seeds.
+        let mut taken: Vec<u32> = vec![0; 1 << FIXED_MAX_BITS];
+        let mut attempt = 0_u32;
+        for bits in least..=FIXED_MAX_BITS {
+            for n in 0..FIXED_SEEDS {
                 attempt += 1;
                 let seed = (n.wrapping_add(u64::from(bits) << 32).wrapping_mul(K_PILOT) ^ K[4]) | 1;
                 let slot = |key: u64| {
@@ -387,23 +391,28 @@ impl ShortTable {
                     for (at, &key) in hashed.iter().enumerate() {
                         slots[slot(key)] = u8::try_from(at).ok()?;
                     }
-                    return Some(ShortTable { seed, bits, slots });
+                    return Some(FixedTable {
+                        words,
+                        seed,
+                        bits,
+                        slots,
+                    });
                 }
             }
         }
         None
     }
 
-    /// The `__private::phf::Short` literal: slots and entries as two byte strings (a single token each,
-    /// cheap to compile whatever the size).
-    pub(crate) fn emit(&self, keys: &[Key], krate: &syn::Path) -> TokenStream {
-        let mut entries = Vec::with_capacity(keys.len() * SHORT_ENTRY);
+    /// The `__private::phf::Fixed` literal, slots and entries as two byte strings (one token each,
+    /// cheap to compile whatever the size), and its number of words.
+    pub(crate) fn emit(&self, keys: &[Key], krate: &syn::Path) -> (TokenStream, Literal) {
+        let mut entries = Vec::with_capacity(keys.len() * (16 * self.words + 2));
         for key in keys {
-            let words = short_words(&key.bytes);
-            for w in words {
+            let words = fixed_words(&key.bytes, self.words);
+            for w in &words {
                 entries.extend_from_slice(&w.to_le_bytes());
             }
-            for w in words {
+            for &w in &words {
                 entries.extend_from_slice(&case_mask(w).to_le_bytes());
             }
             // Both fit: `build` checked the length and the variant.
@@ -415,15 +424,16 @@ impl ShortTable {
         let slots = Literal::byte_string(&self.slots);
         let entries = Literal::byte_string(&entries);
         let index_mask = index_mask(keys);
-        quote! {
-            #krate::__private::phf::Short {
+        let table = quote! {
+            #krate::__private::phf::Fixed {
                 seed: #seed,
                 shift: #shift,
                 slots: #slots,
                 entries: #entries,
                 index_mask: #index_mask,
             }
-        }
+        };
+        (table, Literal::usize_unsuffixed(self.words))
     }
 }
 
@@ -435,7 +445,7 @@ fn index_mask(keys: &[Key]) -> Literal {
 
 #[cfg(test)]
 mod tests {
-    use super::{bucket, hash, short_key, slot, Key, ShortTable, Table, SHORT};
+    use super::{bucket, fixed_key, hash, slot, FixedTable, Key, Table};
 
     fn keys(names: &[&str]) -> Vec<Key> {
         names
@@ -504,33 +514,42 @@ mod tests {
         }
     }
 
-    /// Where a name lands in a short table, as the core's `lookup_short` computes it.
-    fn short_place(table: &ShortTable, name: &[u8]) -> usize {
-        usize::try_from(short_key(name).wrapping_mul(table.seed) >> (64 - table.bits)).unwrap()
+    /// Where a name lands in a fixed-word table, as the core's `lookup_fixed` computes it.
+    fn fixed_place(table: &FixedTable, name: &[u8]) -> usize {
+        usize::try_from(fixed_key(name, table.words).wrapping_mul(table.seed) >> (64 - table.bits))
+            .unwrap()
     }
 
     #[test]
-    fn short_tables_give_every_name_its_own_slot_in_at_least_four_per_name() {
-        for n in [1_usize, 2, 3, 4, 16, 64, 200, 256] {
+    fn fixed_tables_give_every_name_its_own_slot_in_at_least_four_per_name() {
+        for (n, pad, words) in [
+            (1_usize, 0, 4),
+            (3, 0, 4),
+            (16, 0, 4),
+            (64, 0, 4),
+            (256, 0, 4),
+            (4, 30, 8),
+            (64, 30, 8),
+            (256, 30, 8),
+        ] {
             let names: Vec<String> = (0..n)
                 .map(|i| {
-                    format!(
-                        "{}_chat_completions_{i}",
-                        ["openai", "azure", "groq"][i % 3]
-                    )
+                    let vendor = ["openai", "azure", "groq"][i % 3];
+                    format!("{vendor}_{}chat_{i}", "x".repeat(pad))
                 })
                 .collect();
             let names: Vec<&str> = names.iter().map(String::as_str).collect();
             let keys = keys(&names);
-            let table = ShortTable::build(&keys, false).expect("a short table");
+            let table = FixedTable::build(&keys, false).expect("a fixed-word table");
+            assert_eq!(table.words, words, "{n} names");
             assert!(table.slots.len() >= 4 * n, "{n} names");
             assert_eq!(table.slots.len(), 1 << table.bits);
             assert_eq!(table.seed % 2, 1);
             for (at, key) in keys.iter().enumerate() {
                 let upper = key.bytes.to_ascii_uppercase();
-                assert_eq!(short_place(&table, &upper), short_place(&table, &key.bytes));
+                assert_eq!(fixed_place(&table, &upper), fixed_place(&table, &key.bytes));
                 assert_eq!(
-                    usize::from(table.slots[short_place(&table, &key.bytes)]),
+                    usize::from(table.slots[fixed_place(&table, &key.bytes)]),
                     at
                 );
             }
@@ -538,22 +557,29 @@ mod tests {
     }
 
     #[test]
-    fn short_tables_refuse_what_they_cannot_hold() {
-        let fits = "a".repeat(SHORT);
-        let over = "a".repeat(SHORT + 1);
-        assert!(ShortTable::build(&keys(&[&fits, "b"]), false).is_some());
-        assert!(ShortTable::build(&keys(&[&over, "b"]), false).is_none());
-        assert!(ShortTable::build(&keys(&["a", "b"]), true).is_none());
-        assert!(ShortTable::build(&keys(&[]), false).is_none());
+    fn fixed_tables_refuse_what_they_cannot_hold() {
+        let build = |names: &[&str]| FixedTable::build(&keys(names), false).map(|t| t.words);
+        let (a32, a33, a64, a65) = (
+            "a".repeat(32),
+            "a".repeat(33),
+            "a".repeat(64),
+            "a".repeat(65),
+        );
+        assert_eq!(build(&[&a32, "b"]), Some(4));
+        assert_eq!(build(&[&a33, "b"]), Some(8));
+        assert_eq!(build(&[&a64, "b"]), Some(8));
+        assert_eq!(build(&[&a65, "b"]), None);
+        assert!(FixedTable::build(&keys(&["a", "b"]), true).is_none());
+        assert_eq!(build(&[]), None);
         let many: Vec<String> = (0..257).map(|i| format!("n{i}")).collect();
         let many: Vec<&str> = many.iter().map(String::as_str).collect();
-        assert!(ShortTable::build(&keys(&many[..256]), false).is_some());
-        assert!(ShortTable::build(&keys(&many), false).is_none());
+        assert_eq!(build(&many[..256]), Some(4));
+        assert_eq!(build(&many), None);
         // `@` and `` ` `` differ only in the bit the key clears: no seed parts them.
-        assert!(ShortTable::build(&keys(&["a@b", "a`b"]), false).is_none());
+        assert_eq!(build(&["a@b", "a`b"]), None);
         // A variant index over 255 does not fit in an entry's byte.
         let mut variant = keys(&["openai_chat", "groq"]);
         variant[1].variant = 300;
-        assert!(ShortTable::build(&variant, false).is_none());
+        assert!(FixedTable::build(&variant, false).is_none());
     }
 }

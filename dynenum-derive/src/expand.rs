@@ -331,13 +331,14 @@ fn from_name(model: &Enum<'_>, keys: &[Key], cfgs: &[TokenStream], indexed: bool
             ::core::option::Option::None
         };
     }
-    // Names of at most 32 bytes (most enums) get the specialised table: one multiplication and one
-    // four-word compare. Anything else, or should its seed search fail, the general one.
-    let lookup = if let Some(short) = dispatch::ShortTable::build(keys, model.ignore_separators) {
-        let table = short.emit(keys, krate);
+    // Names of at most 64 bytes (most enums) get the specialised table: one multiplication and one
+    // compare of four (eight past 32 bytes) words. Anything else, or should its seed search fail, the
+    // general one.
+    let lookup = if let Some(fixed) = dispatch::FixedTable::build(keys, model.ignore_separators) {
+        let (table, words) = fixed.emit(keys, krate);
         quote! {
-            static __TABLE: #krate::__private::phf::Short = #table;
-            #krate::__private::phf::lookup_short(&__TABLE, ::core::primitive::str::as_bytes(__name))
+            static __TABLE: #krate::__private::phf::Fixed<#words> = #table;
+            #krate::__private::phf::lookup_fixed(&__TABLE, ::core::primitive::str::as_bytes(__name))
         }
     } else {
         // Distinct names practically always get a perfect hash; should a seed search ever fail, the
