@@ -1,4 +1,12 @@
-//! The perfect-hash lookup behind every generated `from_name`.
+//! The perfect-hash lookups behind every generated `from_name`.
+//!
+//! Most enums get the specialised one, [`lookup_fixed`]: when every name and alias fits in 64 bytes,
+//! there are at most 256 of them and `ignore_separators` is off, a name is read as four (up to 32
+//! bytes) or eight overlapping words with no loop, its key is those words xored with the case bit of
+//! every byte cleared once, one multiplication by a seed picks a one-byte slot, and one masked compare
+//! of the words against the slot's entry accepts or refuses. See [`Fixed`].
+//!
+//! Every other enum gets the general one, [`lookup`], below.
 //!
 //! At compile time the derive folds every name (ASCII lower case; `-` and ` ` as `_` under
 //! `ignore_separators`), picks a seed under which their hashes differ, and a small "pilot" per bucket
@@ -419,7 +427,7 @@ pub fn lookup_fixed<const W: usize>(table: &Fixed<W>, input: &[u8]) -> Option<u1
 
 #[cfg(test)]
 mod tests {
-    use super::{fold, hash, head, short, splat, word, HEAD};
+    use super::{fixed_key, fixed_words, fold, hash, head, short, splat, word, HEAD};
 
     /// The words past the head, as `hash_tail` and `tail_eq` read them.
     fn tail(bytes: &[u8]) -> Vec<u64> {
@@ -478,5 +486,34 @@ mod tests {
             let upper = text[..len].to_ascii_uppercase();
             assert_eq!(hash(&upper, 7, false), hash(&text[..len], 7, false));
         }
+    }
+
+    /// Every byte of a name of at most `8 * W` bytes is in its words, and the key ignores ASCII case
+    /// but nothing else that the words hold in a letter's place.
+    fn fixed_words_cover_every_byte<const W: usize>() {
+        let text: Vec<u8> = (0..8 * W).map(|i| b"az_09-ZA"[i % 8]).collect();
+        for len in 0..=text.len() {
+            let name = &text[..len];
+            let base = fixed_words::<W>(name);
+            let key = fixed_key(&base, len);
+            let upper = name.to_ascii_uppercase();
+            assert_eq!(fixed_key(&fixed_words::<W>(&upper), len), key, "{len}");
+            let mut changed = name.to_vec();
+            for at in 0..len {
+                changed[at] ^= 0x01;
+                assert_ne!(
+                    fixed_words::<W>(&changed),
+                    base,
+                    "byte {at} of {len} unread"
+                );
+                changed[at] ^= 0x01;
+            }
+        }
+    }
+
+    #[test]
+    fn fixed_words_cover_every_byte_of_four_and_eight_words() {
+        fixed_words_cover_every_byte::<4>();
+        fixed_words_cover_every_byte::<8>();
     }
 }

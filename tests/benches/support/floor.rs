@@ -158,8 +158,8 @@ impl<const W: usize, const MIN: usize, const MAX: usize> Perfect<W, MIN, MAX> {
         let slot = (key(&w, len).wrapping_mul(self.seed) >> self.shift) as usize;
         let entry = &self.entries[usize::from(self.slots[slot])];
         let mut diff = u64::from(entry.len) ^ len as u64;
-        for i in 0..W {
-            diff |= (w[i] | entry.mask[i]) ^ entry.name[i];
+        for ((w, mask), name) in w.iter().zip(&entry.mask).zip(&entry.name) {
+            diff |= (w | mask) ^ name;
         }
         // `black_box`: left alone, the optimizer splits the one test into a branch per word, which
         // mispredicts on inputs that match a stored name in some words only.

@@ -237,7 +237,7 @@ pub fn inputs(names: &[&str], misses: &[&str], kind: Kind, seed: u64) -> Vec<&'s
     // At least 64 distinct allocations: with only four strings, one whose address happens to alias a
     // stack slot of the loop (same low 12 bits) slowed a whole cell by 2-3x in one binary and not in
     // the next; copies at other addresses dilute that to a fraction of the inputs.
-    let copies = 64_usize.div_ceil(source.len().max(1));
+    let copies = (64 + source.len() - 1) / source.len().max(1);
     let source: Vec<&'static str> = (0..copies)
         .flat_map(|_| source.iter().map(|s| leak(s.clone())))
         .collect();
