@@ -1,9 +1,13 @@
-//! Builds the perfect hash behind the generated `from_name` (the lookup is `dynenum_core`'s
-//! `__private::phf`): a seed under which every folded name hashes differently, and one pilot per
-//! bucket sending each name to a slot of its own. Pure: names in, table tokens out.
+//! Builds the perfect hash behind the generated `from_name` (the lookups are `dynenum_core`'s
+//! `__private::phf`). Two kinds, both pure (names in, table tokens out):
+//! - `FixedTable`, for most enums (every name within 64 bytes, at most 256 names, no
+//!   `ignore_separators`): an odd seed under which one multiplication sends every name's key to a
+//!   one-byte slot of its own;
+//! - `Table`, for every other enum: a seed under which every folded name hashes differently, and one
+//!   pilot per bucket sending each name to a slot of its own.
 //!
-//! The hash below must stay bit-for-bit the one in `dynenum-core/src/phf.rs`; if they drifted, no
-//! name would parse, which every behaviour test would show.
+//! The words, keys and hashes below must stay bit-for-bit those in `dynenum-core/src/phf.rs`; if they
+//! drifted, no name would parse, which every behaviour test would show.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
