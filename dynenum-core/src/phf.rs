@@ -1,4 +1,12 @@
-//! The perfect-hash lookup behind every generated `from_name`.
+//! The perfect-hash lookups behind every generated `from_name`.
+//!
+//! Most enums get the specialised one, [`lookup_fixed`]: when every name and alias fits in 64 bytes,
+//! there are at most 256 of them and `ignore_separators` is off, a name is read as four (up to 32
+//! bytes) or eight overlapping words with no loop, its key is those words xored with the case bit of
+//! every byte cleared once, one multiplication by a seed picks a one-byte slot, and one masked compare
+//! of the words against the slot's entry accepts or refuses. See [`Fixed`].
+//!
+//! Every other enum gets the general one, [`lookup`], below.
 //!
 //! At compile time the derive folds every name (ASCII lower case; `-` and ` ` as `_` under
 //! `ignore_separators`), picks a seed under which their hashes differ, and a small "pilot" per bucket
@@ -312,9 +320,114 @@ pub fn lookup(table: &Table, input: &[u8]) -> Option<u16> {
     Some(*value & table.index_mask)
 }
 
+/// The table the derive generates when every name of an enum (aliases included) is at most `8 * W`
+/// bytes (`W` is 4 or 8), there are at most 256 of them and `ignore_separators` is off. Not public API.
+///
+/// A name is read as `W` overlapping words (see [`fixed_words`]); its key is those words xored
+/// together, each rotated by a different number of whole bytes, with `0x20` cleared in every byte,
+/// xored with its length (see [`fixed_key`]). Its slot is the top bits of `key * seed`; the seed is
+/// searched at compile time so that every name gets a slot of its own in a table of at least four
+/// slots per name.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct Fixed<const W: usize> {
+    /// Odd; every name's `key * seed` differs in its top `64 - shift` bits.
+    pub seed: u64,
+    /// `64 - log2(slots.len())`.
+    pub shift: u32,
+    /// One byte per slot: the index of the entry whose name lands there (any entry for a slot no
+    /// name lands on; the compare refuses it).
+    pub slots: &'static [u8],
+    /// The entries, `16 * W + 2` bytes each: the name's `W` words in lower case, their `W` case masks
+    /// (`0x20` exactly on the letters), all little-endian, then its length and its variant's index.
+    pub entries: &'static [u8],
+    /// All ones over the bits a variant index uses, as in [`Table::index_mask`].
+    pub index_mask: u16,
+}
+
+/// The words a name of at most `8 * W` bytes is read as: from eight bytes on, the overlapping words
+/// at `0, 8, … 8 * (W - 2)` (each at most `len - 8`) and at `len - 8` (together, every byte); from
+/// four to seven, the `u32`s at `0` and `len - 4`; under four, its first, middle and last bytes in one
+/// word; zeros after. With the length, they tell every name apart.
+#[inline]
+pub(crate) fn fixed_words<const W: usize>(bytes: &[u8]) -> [u64; W] {
+    let len = bytes.len();
+    let mut w = [0; W];
+    if len >= 8 {
+        let end = len - 8;
+        for (i, w) in w.iter_mut().enumerate().take(W - 1) {
+            *w = word(bytes, (8 * i).min(end));
+        }
+        w[W - 1] = word(bytes, end);
+    } else if len >= 4 {
+        let mut lo = [0_u8; 4];
+        let mut hi = [0_u8; 4];
+        lo.copy_from_slice(&bytes[..4]);
+        hi.copy_from_slice(&bytes[len - 4..]);
+        w[0] = u64::from(u32::from_le_bytes(lo));
+        w[1] = u64::from(u32::from_le_bytes(hi));
+    } else if len > 0 {
+        w[0] = u64::from(bytes[0])
+            | (u64::from(bytes[len / 2]) << 8)
+            | (u64::from(bytes[len - 1]) << 16);
+    }
+    w
+}
+
+/// The key a [`Fixed`] table hashes: word `i` rotated left by `16 i + 8 (i / 4)` bits (0, 16, 32, 48,
+/// then 8, 24, 40, 56), all xored, then `0x20` cleared in every byte (rotations by whole bytes keep
+/// each byte's case bit on a case bit, so this one operation makes the key blind to ASCII case), then
+/// the length.
+#[inline]
+pub(crate) fn fixed_key<const W: usize>(w: &[u64; W], len: usize) -> u64 {
+    let mut x = 0;
+    for (i, &w) in w.iter().enumerate() {
+        // At most 56.
+        #[allow(clippy::cast_possible_truncation)]
+        let by = ((16 * i + 8 * (i / 4)) % 64) as u32;
+        x ^= w.rotate_left(by);
+    }
+    (x & !CASE) ^ len as u64
+}
+
+/// The variant index of the name `input` stands for, ignoring ASCII case, or `None`, in a [`Fixed`]
+/// table: one multiplication, one slot, one entry, one compare of `W` words.
+#[inline]
+#[must_use]
+pub fn lookup_fixed<const W: usize>(table: &Fixed<W>, input: &[u8]) -> Option<u16> {
+    let len = input.len();
+    if len > 8 * W {
+        return None;
+    }
+    let w = fixed_words::<W>(input);
+    // Truncation is intended: the shift leaves at most 64 - shift bits.
+    #[allow(clippy::cast_possible_truncation)]
+    let slot = (fixed_key(&w, len).wrapping_mul(table.seed) >> table.shift) as usize;
+    let size = 16 * W + 2;
+    let at = usize::from(*table.slots.get(slot)?) * size;
+    let entry = table.entries.get(at..at + size)?;
+    let stored = |at: usize| {
+        let mut buf = [0_u8; 8];
+        buf.copy_from_slice(&entry[at..at + 8]);
+        u64::from_le_bytes(buf)
+    };
+    // `(word | mask) == name`: a letter matches in either case, every other byte only itself.
+    let mut diff = u64::from(entry[16 * W]) ^ len as u64;
+    for (i, &w) in w.iter().enumerate() {
+        diff |= (w | stored(8 * (W + i))) ^ stored(8 * i);
+    }
+    // Left alone, the optimizer turns the one test of `diff` back into a branch per word, which
+    // mispredicts on inputs that match a stored name in some words only (near misses: up to 3x
+    // slower in the parse bench). `black_box` keeps it one test of one value.
+    if core::hint::black_box(diff) != 0 {
+        return None;
+    }
+    Some(u16::from(entry[16 * W + 1]) & table.index_mask)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{fold, hash, head, short, splat, word, HEAD};
+    use super::{fixed_key, fixed_words, fold, hash, head, short, splat, word, HEAD};
 
     /// The words past the head, as `hash_tail` and `tail_eq` read them.
     fn tail(bytes: &[u8]) -> Vec<u64> {
@@ -373,5 +486,34 @@ mod tests {
             let upper = text[..len].to_ascii_uppercase();
             assert_eq!(hash(&upper, 7, false), hash(&text[..len], 7, false));
         }
+    }
+
+    /// Every byte of a name of at most `8 * W` bytes is in its words, and the key ignores ASCII case
+    /// but nothing else that the words hold in a letter's place.
+    fn fixed_words_cover_every_byte<const W: usize>() {
+        let text: Vec<u8> = (0..8 * W).map(|i| b"az_09-ZA"[i % 8]).collect();
+        for len in 0..=text.len() {
+            let name = &text[..len];
+            let base = fixed_words::<W>(name);
+            let key = fixed_key(&base, len);
+            let upper = name.to_ascii_uppercase();
+            assert_eq!(fixed_key(&fixed_words::<W>(&upper), len), key, "{len}");
+            let mut changed = name.to_vec();
+            for at in 0..len {
+                changed[at] ^= 0x01;
+                assert_ne!(
+                    fixed_words::<W>(&changed),
+                    base,
+                    "byte {at} of {len} unread"
+                );
+                changed[at] ^= 0x01;
+            }
+        }
+    }
+
+    #[test]
+    fn fixed_words_cover_every_byte_of_four_and_eight_words() {
+        fixed_words_cover_every_byte::<4>();
+        fixed_words_cover_every_byte::<8>();
     }
 }

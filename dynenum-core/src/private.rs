@@ -81,7 +81,7 @@ pub use crate::__integrations as integrations;
 
 /// The perfect-hash lookup behind the generated `from_name`.
 pub mod phf {
-    pub use crate::phf::{lookup, Table};
+    pub use crate::phf::{lookup, lookup_fixed, Fixed, Table};
 }
 
 #[cfg(feature = "serde")]

@@ -1,9 +1,13 @@
-//! Builds the perfect hash behind the generated `from_name` (the lookup is `dynenum_core`'s
-//! `__private::phf`): a seed under which every folded name hashes differently, and one pilot per
-//! bucket sending each name to a slot of its own. Pure: names in, table tokens out.
+//! Builds the perfect hash behind the generated `from_name` (the lookups are `dynenum_core`'s
+//! `__private::phf`). Two kinds, both pure (names in, table tokens out):
+//! - `FixedTable`, for most enums (every name within 64 bytes, at most 256 names, no
+//!   `ignore_separators`): an odd seed under which one multiplication sends every name's key to a
+//!   one-byte slot of its own;
+//! - `Table`, for every other enum: a seed under which every folded name hashes differently, and one
+//!   pilot per bucket sending each name to a slot of its own.
 //!
-//! The hash below must stay bit-for-bit the one in `dynenum-core/src/phf.rs`; if they drifted, no
-//! name would parse, which every behaviour test would show.
+//! The words, keys and hashes below must stay bit-for-bit those in `dynenum-core/src/phf.rs`; if they
+//! drifted, no name would parse, which every behaviour test would show.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -276,10 +280,7 @@ impl Table {
             })
             .collect();
         let rest = rest.into_iter().map(Literal::u64_unsuffixed);
-        let largest = keys.iter().map(|key| key.variant).max().unwrap_or(0);
-        // The smallest `2^k - 1` at least the largest index.
-        let index_mask =
-            Literal::u16_unsuffixed(u16::MAX.checked_shr(largest.leading_zeros()).unwrap_or(0));
+        let index_mask = index_mask(keys);
         let min_len =
             Literal::usize_suffixed(keys.iter().map(|key| key.bytes.len()).min().unwrap_or(0));
         let max_len =
@@ -300,9 +301,155 @@ impl Table {
     }
 }
 
+/// The largest fixed-word table: `2^16` one-byte slots.
+const FIXED_MAX_BITS: u32 = 16;
+/// Seeds tried per table size before doubling it.
+const FIXED_SEEDS: u64 = 4096;
+
+/// The `words` words of a name of at most `8 * words` bytes, as `fixed_words` in the core reads them.
+fn fixed_words(bytes: &[u8], words: usize) -> Vec<u64> {
+    let len = bytes.len();
+    let mut w = vec![0; words];
+    if len >= 8 {
+        let end = len - 8;
+        for (i, w) in w.iter_mut().enumerate().take(words - 1) {
+            *w = load(&bytes[(8 * i).min(end)..][..8]);
+        }
+        w[words - 1] = load(&bytes[end..]);
+    } else if len >= 4 {
+        w[0] = load(&bytes[..4]);
+        w[1] = load(&bytes[len - 4..]);
+    } else if len > 0 {
+        w[0] = u64::from(bytes[0])
+            | (u64::from(bytes[len / 2]) << 8)
+            | (u64::from(bytes[len - 1]) << 16);
+    }
+    w
+}
+
+/// The key of a name, as `fixed_key` in the core computes it.
+fn fixed_key(bytes: &[u8], words: usize) -> u64 {
+    let mut x = 0;
+    for (i, w) in fixed_words(bytes, words).into_iter().enumerate() {
+        let by = u32::try_from((16 * i + 8 * (i / 4)) % 64).unwrap_or(0);
+        x ^= w.rotate_left(by);
+    }
+    (x & !CASE) ^ bytes.len() as u64
+}
+
+/// The specialised table for enums whose names all fit in 32 bytes (four words) or 64 (eight): one
+/// multiplication by a seed sends each name's key to a one-byte slot of its own, which holds the
+/// index of the name's entry.
+pub(crate) struct FixedTable {
+    /// 4 or 8.
+    words: usize,
+    seed: u64,
+    bits: u32,
+    slots: Vec<u8>,
+}
+
+impl FixedTable {
+    /// A seed under which every key has a slot of its own, in the fewest slots (at least four per name)
+    /// that a few thousand seeds manage. `None` (then the general table serves) under
+    /// `ignore_separators`, over 256 names, with a name over 64 bytes, when two names share a key
+    /// (no seed can part them), or when no seed works up to `2^FIXED_MAX_BITS` slots.
+    pub(crate) fn build(keys: &[Key], ignore_separators: bool) -> Option<FixedTable> {
+        let longest = keys.iter().map(|key| key.bytes.len()).max()?;
+        let words = if longest <= 32 { 4 } else { 8 };
+        if ignore_separators
+            || longest > 64
+            || keys.len() > 256
+            || keys.iter().any(|key| u8::try_from(key.variant).is_err())
+        {
+            return None;
+        }
+        let hashed: Vec<u64> = keys
+            .iter()
+            .map(|key| fixed_key(&key.bytes, words))
+            .collect();
+        let mut sorted = hashed.clone();
+        sorted.sort_unstable();
+        if sorted.windows(2).any(|pair| pair[0] == pair[1]) {
+            return None;
+        }
+        let least = (4 * keys.len()).next_power_of_two().trailing_zeros().max(1);
+        // `taken[s] == attempt` marks slot `s` as taken by this attempt: no clearing between seeds.
+        let mut taken: Vec<u32> = vec![0; 1 << FIXED_MAX_BITS];
+        let mut attempt = 0_u32;
+        for bits in least..=FIXED_MAX_BITS {
+            for n in 0..FIXED_SEEDS {
+                attempt += 1;
+                let seed = (n.wrapping_add(u64::from(bits) << 32).wrapping_mul(K_PILOT) ^ K[4]) | 1;
+                let slot = |key: u64| {
+                    usize::try_from(key.wrapping_mul(seed) >> (64 - bits)).unwrap_or(usize::MAX)
+                };
+                let parted = hashed.iter().all(|&key| match taken.get_mut(slot(key)) {
+                    Some(mark) if *mark != attempt => {
+                        *mark = attempt;
+                        true
+                    }
+                    _ => false,
+                });
+                if parted {
+                    let mut slots = vec![0_u8; 1 << bits];
+                    for (at, &key) in hashed.iter().enumerate() {
+                        slots[slot(key)] = u8::try_from(at).ok()?;
+                    }
+                    return Some(FixedTable {
+                        words,
+                        seed,
+                        bits,
+                        slots,
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    /// The `__private::phf::Fixed` literal, slots and entries as two byte strings (one token each,
+    /// cheap to compile whatever the size), and its number of words.
+    pub(crate) fn emit(&self, keys: &[Key], krate: &syn::Path) -> (TokenStream, Literal) {
+        let mut entries = Vec::with_capacity(keys.len() * (16 * self.words + 2));
+        for key in keys {
+            let words = fixed_words(&key.bytes, self.words);
+            for w in &words {
+                entries.extend_from_slice(&w.to_le_bytes());
+            }
+            for &w in &words {
+                entries.extend_from_slice(&case_mask(w).to_le_bytes());
+            }
+            // Both fit: `build` checked the length and the variant.
+            entries.push(u8::try_from(key.bytes.len()).unwrap_or(u8::MAX));
+            entries.push(u8::try_from(key.variant).unwrap_or(u8::MAX));
+        }
+        let seed = Literal::u64_suffixed(self.seed);
+        let shift = Literal::u32_suffixed(64 - self.bits);
+        let slots = Literal::byte_string(&self.slots);
+        let entries = Literal::byte_string(&entries);
+        let index_mask = index_mask(keys);
+        let table = quote! {
+            #krate::__private::phf::Fixed {
+                seed: #seed,
+                shift: #shift,
+                slots: #slots,
+                entries: #entries,
+                index_mask: #index_mask,
+            }
+        };
+        (table, Literal::usize_unsuffixed(self.words))
+    }
+}
+
+/// The smallest `2^k - 1` at least the largest variant index.
+fn index_mask(keys: &[Key]) -> Literal {
+    let largest = keys.iter().map(|key| key.variant).max().unwrap_or(0);
+    Literal::u16_unsuffixed(u16::MAX.checked_shr(largest.leading_zeros()).unwrap_or(0))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{bucket, hash, slot, Key, Table};
+    use super::{bucket, fixed_key, hash, slot, FixedTable, Key, Table};
 
     fn keys(names: &[&str]) -> Vec<Key> {
         names
@@ -369,5 +516,74 @@ mod tests {
         for (at, key) in merged.iter().enumerate() {
             assert_eq!(table.slots[place(&table, &key.bytes)], Some(at));
         }
+    }
+
+    /// Where a name lands in a fixed-word table, as the core's `lookup_fixed` computes it.
+    fn fixed_place(table: &FixedTable, name: &[u8]) -> usize {
+        usize::try_from(fixed_key(name, table.words).wrapping_mul(table.seed) >> (64 - table.bits))
+            .unwrap()
+    }
+
+    #[test]
+    fn fixed_tables_give_every_name_its_own_slot_in_at_least_four_per_name() {
+        for (n, pad, words) in [
+            (1_usize, 0, 4),
+            (3, 0, 4),
+            (16, 0, 4),
+            (64, 0, 4),
+            (256, 0, 4),
+            (4, 30, 8),
+            (64, 30, 8),
+            (256, 30, 8),
+        ] {
+            let names: Vec<String> = (0..n)
+                .map(|i| {
+                    let vendor = ["openai", "azure", "groq"][i % 3];
+                    format!("{vendor}_{}chat_{i}", "x".repeat(pad))
+                })
+                .collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let keys = keys(&names);
+            let table = FixedTable::build(&keys, false).expect("a fixed-word table");
+            assert_eq!(table.words, words, "{n} names");
+            assert!(table.slots.len() >= 4 * n, "{n} names");
+            assert_eq!(table.slots.len(), 1 << table.bits);
+            assert_eq!(table.seed % 2, 1);
+            for (at, key) in keys.iter().enumerate() {
+                let upper = key.bytes.to_ascii_uppercase();
+                assert_eq!(fixed_place(&table, &upper), fixed_place(&table, &key.bytes));
+                assert_eq!(
+                    usize::from(table.slots[fixed_place(&table, &key.bytes)]),
+                    at
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn fixed_tables_refuse_what_they_cannot_hold() {
+        let build = |names: &[&str]| FixedTable::build(&keys(names), false).map(|t| t.words);
+        let (a32, a33, a64, a65) = (
+            "a".repeat(32),
+            "a".repeat(33),
+            "a".repeat(64),
+            "a".repeat(65),
+        );
+        assert_eq!(build(&[&a32, "b"]), Some(4));
+        assert_eq!(build(&[&a33, "b"]), Some(8));
+        assert_eq!(build(&[&a64, "b"]), Some(8));
+        assert_eq!(build(&[&a65, "b"]), None);
+        assert!(FixedTable::build(&keys(&["a", "b"]), true).is_none());
+        assert_eq!(build(&[]), None);
+        let many: Vec<String> = (0..257).map(|i| format!("n{i}")).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert_eq!(build(&many[..256]), Some(4));
+        assert_eq!(build(&many), None);
+        // `@` and `` ` `` differ only in the bit the key clears: no seed parts them.
+        assert_eq!(build(&["a@b", "a`b"]), None);
+        // A variant index over 255 does not fit in an entry's byte.
+        let mut variant = keys(&["openai_chat", "groq"]);
+        variant[1].variant = 300;
+        assert!(FixedTable::build(&variant, false).is_none());
     }
 }

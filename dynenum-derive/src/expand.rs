@@ -331,17 +331,28 @@ fn from_name(model: &Enum<'_>, keys: &[Key], cfgs: &[TokenStream], indexed: bool
             ::core::option::Option::None
         };
     }
-    // Distinct names practically always get a perfect hash; should a seed search ever fail, the
-    // user gets an error on the enum rather than a parser that can't work.
-    let Some(table) = dispatch::Table::build(keys, model.ignore_separators) else {
-        return quote::quote_spanned! {ident.span()=>
-            ::core::compile_error!("no perfect hash found for these names; please report this enum to dynenum")
+    // Names of at most 64 bytes (most enums) get the specialised table: one multiplication and one
+    // compare of four (eight past 32 bytes) words. Anything else, or should its seed search fail, the
+    // general one.
+    let lookup = if let Some(fixed) = dispatch::FixedTable::build(keys, model.ignore_separators) {
+        let (table, words) = fixed.emit(keys, krate);
+        quote! {
+            static __TABLE: #krate::__private::phf::Fixed<#words> = #table;
+            #krate::__private::phf::lookup_fixed(&__TABLE, ::core::primitive::str::as_bytes(__name))
+        }
+    } else {
+        // Distinct names practically always get a perfect hash; should a seed search ever fail, the
+        // user gets an error on the enum rather than a parser that can't work.
+        let Some(table) = dispatch::Table::build(keys, model.ignore_separators) else {
+            return quote::quote_spanned! {ident.span()=>
+                ::core::compile_error!("no perfect hash found for these names; please report this enum to dynenum")
+            };
         };
-    };
-    let table = table.emit(keys, krate, model.ignore_separators);
-    let lookup = quote! {
-        static __TABLE: #krate::__private::phf::Table = #table;
-        #krate::__private::phf::lookup(&__TABLE, ::core::primitive::str::as_bytes(__name))
+        let table = table.emit(keys, krate, model.ignore_separators);
+        quote! {
+            static __TABLE: #krate::__private::phf::Table = #table;
+            #krate::__private::phf::lookup(&__TABLE, ::core::primitive::str::as_bytes(__name))
+        }
     };
     // A small `match` costs little to compile, and the optimizer turns it into arithmetic on the
     // index, where a read of `VARIANTS` adds a dependent load to the fastest lookups (the parse bench

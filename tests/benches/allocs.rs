@@ -86,7 +86,7 @@ macro_rules! parse_counts {
         for kind in Kind::ALL {
             let inputs = inputs($m::NAMES, &$m::MISSES, kind, $size);
             let json = json(&inputs);
-            let hit = matches!(kind, Kind::Canonical | Kind::Mixed);
+            let hit = kind.hit();
             let at = |what: &str| format!("{what}, {} variants, {}", $size, kind.label());
             let c = &mut $counts;
             c.count(&at("dynenum `from_name`"), Some(0.0), &inputs, |s| {

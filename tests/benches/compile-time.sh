@@ -6,7 +6,8 @@
 #           IntoStaticStr, AsRefStr, VariantNames, EnumCount (plus a derived Hash, which ours provides)
 #   none  - no derive but the std ones
 # and reports the median wall time of RUNS (default 5) clean builds of that crate alone, its
-# dependencies prebuilt, in the dev and release profiles; then the median clean build time of the
+# dependencies prebuilt, in the dev and release profiles, and the median CPU time (user + system) of
+# the same builds, which other processes on a busy machine disturb less; then the median clean build time of the
 # derive crates themselves (dynenum-derive, strum_macros), their own dependencies prebuilt.
 #
 # Usage: bash tests/benches/compile-time.sh   (RUNS=7 for more runs; PROFILES=dev for one profile)
@@ -58,18 +59,20 @@ crate strum 'strum = { version = "0.28", features = ["derive"] }' \
 #[strum(serialize_all = "snake_case", ascii_case_insensitive)]'
 crate none '' '#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]'
 
-# build-time NAME PROFILE-FLAG: median seconds of a clean build of the enum crate alone.
+# build-time NAME PROFILE-FLAG: "WALL CPU", the median seconds of clean builds of the enum crate
+# alone, in wall time and in CPU time (user + system, from bash's `time`).
 build_time() {
-    local dir=$work/$1 flag=$2
+    local dir=$work/$1 flag=$2 samples
     (cd "$dir" && cargo build --offline --quiet $flag) # dependencies
-    for _ in $(seq "$runs"); do
+    samples=$(for _ in $(seq "$runs"); do
         (cd "$dir" && cargo clean --offline --quiet -p "enum256-$1" $flag)
-        local start end
+        local start end cpu
         start=$(now)
-        (cd "$dir" && cargo build --offline --quiet $flag)
+        cpu=$( { TIMEFORMAT='%U %S'; time (cd "$dir" && cargo build --offline --quiet $flag); } 2>&1 )
         end=$(now)
-        awk -v a="$end" -v b="$start" 'BEGIN { print a - b }'
-    done | median
+        awk -v a="$end" -v b="$start" -v c="$cpu" 'BEGIN { split(c, t, " "); print a - b, t[1] + t[2] }'
+    done)
+    printf '%s %s\n' "$(cut -d' ' -f1 <<<"$samples" | median)" "$(cut -d' ' -f2 <<<"$samples" | median)"
 }
 
 # derive-time NAME PACKAGE: median seconds of a clean build of a derive crate alone.
@@ -87,16 +90,19 @@ derive_time() {
 
 echo "Compile time of one 256-variant enum: median of $runs clean builds of the enum's crate (s)"
 echo
-echo "| profile | no derive | dynenum | strum set | dynenum adds | strum adds | dynenum / strum (added) |"
-echo "|---|---|---|---|---|---|---|"
+echo "| profile | time | no derive | dynenum | strum set | dynenum adds | strum adds | dynenum / strum (added) |"
+echo "|---|---|---|---|---|---|---|---|"
 for profile in ${PROFILES:-dev release}; do
     flag=""
     [ "$profile" = release ] && flag=--release
-    none=$(build_time none "$flag")
-    ours=$(build_time ours "$flag")
-    strum=$(build_time strum "$flag")
-    awk -v p="$profile" -v n="$none" -v o="$ours" -v s="$strum" 'BEGIN {
-        printf "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f× |\n", p, n, o, s, o - n, s - n, (o - n) / (s - n) }'
+    read -r none_wall none_cpu <<<"$(build_time none "$flag")"
+    read -r ours_wall ours_cpu <<<"$(build_time ours "$flag")"
+    read -r strum_wall strum_cpu <<<"$(build_time strum "$flag")"
+    for kind in wall cpu; do
+        n=none_$kind o=ours_$kind s=strum_$kind
+        awk -v p="$profile" -v k="$kind" -v n="${!n}" -v o="${!o}" -v s="${!s}" 'BEGIN {
+            printf "| %s | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f× |\n", p, k, n, o, s, o - n, s - n, (o - n) / (s - n) }'
+    done
 done
 echo
 echo "Clean build of the derive crate itself (dev profile, its dependencies prebuilt; median of $runs, s)"

@@ -1,194 +1,169 @@
-//! The floor: a hand-written perfect hash over ASCII-folded names with one masked compare, the fastest
-//! case-insensitive parser we know how to write for names of at most 40 bytes. It is built at start-up
-//! (its build cost is not measured) and serves as the yardstick for the generated `from_name`.
+//! The floors: the fastest case-insensitive parsers we know how to write by hand for one fixed set of
+//! names, built at start-up (their build cost is not measured). The generated `from_name` is measured
+//! against them.
 //!
-//! A lookup loads the input as five overlapping little-endian words with no loop (one zero-padded word
-//! under eight bytes), hashes them with `0x20` set in every byte (which merges upper and lower case; the other pairs
-//! it merges are told apart by the compare) with three independent multiplications, picks one slot
-//! through its bucket's pilot (no pilot under 16 names), and compares all five words at once:
-//! `(word | mask) == key`, where `key` holds the name in lower case and `mask` has `0x20` in the lanes
-//! of letters. A slot holds everything inline. It knows its
-//! names are at most 40 bytes, so it needs no length limits, tail words or flags: the generated
-//! `from_name` does the same work with those and must stay close to it.
+//! [`Floor`], for names of at most 32 bytes:
+//! - the input is read as four overlapping little-endian words at `0`, `min(8, len - 8)`,
+//!   `min(16, len - 8)` and `len - 8` (two `u32`s from four to seven bytes; the first, middle and last
+//!   byte under four): no loop, no copy, and the same words serve the final compare;
+//! - key = `((w0 ^ rotl(w1, 16) ^ rotl(w2, 32) ^ rotl(w3, 48)) & !0x2020…20) ^ len`: rotations by whole
+//!   bytes keep every byte's case bit on a case bit, so clearing them once, after the xor, folds case;
+//! - one multiplication by an odd seed searched at build time so that `key * seed >> (64 - bits)` is
+//!   collision-free over `2^bits >= 4n` one-byte slots (`bits` grows until a seed is found);
+//! - the slot holds an entry index; an entry holds the name's four words in lower case, their case
+//!   masks (`0x20` exactly on the letters) and the length; accept iff the length matches and, per word,
+//!   `(x | mask) == name` (letters in either case, every other byte exactly).
+//!
+//! [`LongFloor`], for names of 33 to 64 bytes: the same with eight words, at `0, 8, … 48` (each at most
+//! `len - 8`) and `len - 8`, rotated by `0, 16, 32, 48, 8, 24, 40, 56` bits.
 
-const LANES_20: u64 = 0x2020_2020_2020_2020;
-const K0: u64 = 0x9e37_79b9_7f4a_7c15;
-const K1: u64 = 0xa076_1d64_78bd_642f;
-const K2: u64 = 0xe703_7ed1_a0b4_28db;
+const CASE: u64 = 0x2020_2020_2020_2020;
 
-/// The longest name the floor handles.
-pub const MAX: usize = 40;
-
-#[derive(Clone, Copy, Default)]
-struct Slot {
-    key: [u64; 5],
-    mask: [u64; 5],
-    len: usize,
-    value: u16,
+/// A name's words (`W` of them), in lower case, with their case masks.
+#[derive(Clone, Copy)]
+struct Entry<const W: usize> {
+    name: [u64; W],
+    mask: [u64; W],
+    len: u32,
+    value: u32,
 }
 
-/// The table.
-pub struct Floor {
+/// The table for names of `MIN` to `MAX` bytes read as `W` words.
+pub struct Perfect<const W: usize, const MIN: usize, const MAX: usize> {
     seed: u64,
-    pilots: Vec<u64>,
-    slots: Vec<Slot>,
+    shift: u32,
+    slots: Vec<u8>,
+    entries: Vec<Entry<W>>,
 }
 
+/// Names of at most 32 bytes.
+pub type Floor = Perfect<4, 0, 32>;
+/// Names of 33 to 64 bytes.
+pub type LongFloor = Perfect<8, 33, 64>;
+
 #[inline]
-fn mum(a: u64, b: u64) -> u64 {
-    let r = u128::from(a) * u128::from(b);
-    // Truncation is the point: the high and low halves are folded together.
-    #[allow(clippy::cast_possible_truncation)]
-    let (lo, hi) = (r as u64, (r >> 64) as u64);
-    lo ^ hi
+fn word(input: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(input[at..at + 8].try_into().unwrap())
 }
 
-/// The input as five words (at 0, 8, 16, 24 clamped to `len - 8`, and `len - 8`: all of a name of at
-/// most 40 bytes, with no loop), or one zero-padded word. `None` when longer than `MAX`.
+/// The words of an input of `MIN..=MAX` bytes (checked by the caller).
 #[inline]
-fn words(input: &[u8]) -> Option<[u64; 5]> {
+fn words<const W: usize>(input: &[u8]) -> [u64; W] {
     let len = input.len();
-    if len == 0 || len > MAX {
-        return None;
-    }
-    let at = |i: usize| u64::from_le_bytes(input[i..i + 8].try_into().unwrap());
+    let mut w = [0_u64; W];
     if len >= 8 {
         let end = len - 8;
-        Some([
-            at(0),
-            at(8.min(end)),
-            at(16.min(end)),
-            at(24.min(end)),
-            at(end),
-        ])
+        for (i, w) in w.iter_mut().enumerate().take(W - 1) {
+            *w = word(input, (8 * i).min(end));
+        }
+        w[W - 1] = word(input, end);
     } else if len >= 4 {
-        let lo = u64::from(u32::from_le_bytes(input[..4].try_into().unwrap()));
-        let hi = u64::from(u32::from_le_bytes(input[len - 4..].try_into().unwrap()));
-        Some([lo | (hi << (8 * (len - 4))), 0, 0, 0, 0])
-    } else {
-        let w = u64::from(input[0])
-            | (u64::from(input[len / 2]) << (8 * (len / 2)))
-            | (u64::from(input[len - 1]) << (8 * (len - 1)));
-        Some([w, 0, 0, 0, 0])
+        w[0] = u64::from(u32::from_le_bytes(input[..4].try_into().unwrap()));
+        w[1] = u64::from(u32::from_le_bytes(input[len - 4..].try_into().unwrap()));
+    } else if len > 0 {
+        w[0] = u64::from(input[0])
+            | (u64::from(input[len / 2]) << 8)
+            | (u64::from(input[len - 1]) << 16);
     }
+    w
 }
 
 #[inline]
-fn hash(w: &[u64; 5], len: usize, seed: u64) -> u64 {
-    let f = |i: usize| w[i] | LANES_20;
-    let h = mum(f(0) ^ seed, f(1) ^ K1)
-        ^ mum(f(2) ^ K2, f(3) ^ K0)
-        ^ mum(f(4) ^ seed ^ K1, len as u64 ^ K2);
-    mum(h, K0)
+fn key<const W: usize>(w: &[u64; W], len: usize) -> u64 {
+    let mut x = 0;
+    for (i, &w) in w.iter().enumerate() {
+        // 0, 16, 32, 48, then 8, 24, 40, 56: whole bytes, every lane a different rotation.
+        #[allow(clippy::cast_possible_truncation)]
+        let by = ((16 * i + 8 * (i / 4)) % 64) as u32;
+        x ^= w.rotate_left(by);
+    }
+    (x & !CASE) ^ len as u64
 }
 
-#[inline]
-fn slot(h: u64, pilot: u64, slots: usize) -> usize {
-    #[allow(clippy::cast_possible_truncation)]
-    let at = mum(h ^ pilot, K1) as usize;
-    at & (slots - 1)
-}
-
-#[inline]
-fn bucket(h: u64, buckets: usize) -> usize {
-    #[allow(clippy::cast_possible_truncation)]
-    let high = (h >> 32) as usize;
-    high & (buckets - 1)
-}
-
-impl Floor {
-    /// A table for `names` (at most `MAX` bytes each, distinct ignoring ASCII case).
-    pub fn new(names: &[&str]) -> Floor {
-        let n = names.len();
-        let (slots, buckets) = if n <= 16 {
-            ((4 * n).next_power_of_two(), 1)
-        } else {
-            (
-                (n + n / 4 + 1).next_power_of_two(),
-                (n / 2).next_power_of_two(),
-            )
-        };
-        let keyed: Vec<[u64; 5]> = names
+impl<const W: usize, const MIN: usize, const MAX: usize> Perfect<W, MIN, MAX> {
+    /// A table for `names` (`MIN` to `MAX` bytes each, distinct ignoring ASCII case).
+    pub fn new(names: &[&str]) -> Self {
+        assert!(names.len() <= 256, "one-byte slots");
+        let lower: Vec<Vec<u8>> = names
             .iter()
-            .map(|name| words(name.as_bytes()).expect("a short name"))
+            .map(|name| name.to_ascii_lowercase().into_bytes())
             .collect();
-        'seed: for seed in 1..1000_u64 {
-            let seed = seed.wrapping_mul(K2);
-            let hashes: Vec<u64> = keyed
-                .iter()
-                .zip(names)
-                .map(|(w, name)| hash(w, name.len(), seed))
-                .collect();
-            let mut by_bucket = vec![Vec::new(); buckets];
-            for (at, &h) in hashes.iter().enumerate() {
-                by_bucket[bucket(h, buckets)].push(at);
-            }
-            let mut order: Vec<usize> = (0..buckets).collect();
-            order.sort_by_key(|&b| std::cmp::Reverse(by_bucket[b].len()));
-            let mut pilots = vec![0_u64; buckets];
-            let mut table: Vec<Option<usize>> = vec![None; slots];
-            for b in order {
-                let members: &Vec<usize> = &by_bucket[b];
-                let found = (0..100_000_u64).map(|p| p.wrapping_mul(K0)).find(|&pilot| {
-                    let mut taken = Vec::new();
-                    members.iter().all(|&at| {
-                        let s = slot(hashes[at], pilot, slots);
-                        let free = table[s].is_none() && !taken.contains(&s);
-                        taken.push(s);
-                        free
-                    })
-                });
-                let Some(pilot) = found else { continue 'seed };
-                pilots[b] = pilot;
-                for &at in members {
-                    table[slot(hashes[at], pilot, slots)] = Some(at);
+        assert!(lower.iter().all(|n| (MIN..=MAX).contains(&n.len())));
+        let keys: Vec<u64> = lower.iter().map(|n| key(&words::<W>(n), n.len())).collect();
+        let least = (4 * names.len())
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(1);
+        for bits in least..=20 {
+            let mut taken = vec![false; 1 << bits];
+            for attempt in 0..4096_u64 {
+                let seed = attempt
+                    .wrapping_add(u64::from(bits) << 32)
+                    .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+                    | 1;
+                #[allow(clippy::cast_possible_truncation)]
+                let slot = |key: u64| (key.wrapping_mul(seed) >> (64 - bits)) as usize;
+                taken.fill(false);
+                let parted = keys
+                    .iter()
+                    .all(|&key| !std::mem::replace(&mut taken[slot(key)], true));
+                if !parted {
+                    continue;
                 }
-            }
-            let slots = table
-                .iter()
-                .map(|entry| {
-                    entry.map_or_else(Slot::default, |at| {
-                        let key = words(names[at].to_ascii_lowercase().as_bytes()).unwrap();
-                        let mask = key.map(|k| {
-                            u64::from_le_bytes(k.to_le_bytes().map(|b| {
-                                if b.is_ascii_lowercase() {
-                                    0x20
-                                } else {
-                                    0
-                                }
-                            }))
-                        });
-                        Slot {
-                            key,
-                            mask,
-                            len: names[at].len(),
-                            value: u16::try_from(at).unwrap(),
+                let mut slots = vec![0_u8; 1 << bits];
+                for (at, &key) in keys.iter().enumerate() {
+                    slots[slot(key)] = u8::try_from(at).unwrap();
+                }
+                let entries = lower
+                    .iter()
+                    .zip(0..)
+                    .map(|(name, value)| {
+                        let name_words = words::<W>(name);
+                        Entry {
+                            name: name_words,
+                            mask: name_words.map(|w| {
+                                u64::from_le_bytes(w.to_le_bytes().map(|b| {
+                                    if b.is_ascii_lowercase() {
+                                        0x20
+                                    } else {
+                                        0
+                                    }
+                                }))
+                            }),
+                            len: u32::try_from(name.len()).unwrap(),
+                            value,
                         }
                     })
-                })
-                .collect();
-            return Floor {
-                seed,
-                pilots,
-                slots,
-            };
+                    .collect();
+                return Perfect {
+                    seed,
+                    shift: 64 - bits,
+                    slots,
+                    entries,
+                };
+            }
         }
-        panic!("no perfect hash for the floor");
+        panic!("no seed parts these names");
     }
 
     /// The index of the name `input` stands for, ignoring ASCII case.
     #[inline]
     pub fn get(&self, input: &[u8]) -> Option<u16> {
-        let w = words(input)?;
-        let h = hash(&w, input.len(), self.seed);
-        let pilot = self.pilots[bucket(h, self.pilots.len())];
-        let slot = &self.slots[slot(h, pilot, self.slots.len())];
-        let diff = ((w[0] | slot.mask[0]) ^ slot.key[0])
-            | ((w[1] | slot.mask[1]) ^ slot.key[1])
-            | ((w[2] | slot.mask[2]) ^ slot.key[2])
-            | ((w[3] | slot.mask[3]) ^ slot.key[3])
-            | ((w[4] | slot.mask[4]) ^ slot.key[4])
-            | (slot.len ^ input.len()) as u64;
-        (diff == 0).then_some(slot.value)
+        let len = input.len();
+        if len < MIN || len > MAX {
+            return None;
+        }
+        let w = words::<W>(input);
+        #[allow(clippy::cast_possible_truncation)]
+        let slot = (key(&w, len).wrapping_mul(self.seed) >> self.shift) as usize;
+        let entry = &self.entries[usize::from(self.slots[slot])];
+        let mut diff = u64::from(entry.len) ^ len as u64;
+        for ((w, mask), name) in w.iter().zip(&entry.mask).zip(&entry.name) {
+            diff |= (w | mask) ^ name;
+        }
+        // `black_box`: left alone, the optimizer splits the one test into a branch per word, which
+        // mispredicts on inputs that match a stored name in some words only.
+        #[allow(clippy::cast_possible_truncation)]
+        (std::hint::black_box(diff) == 0).then_some(entry.value as u16)
     }
 }
