@@ -130,9 +130,9 @@ pub use traits::DynamicStrEnum;
 ///
 /// | attribute | default | meaning |
 /// |---|---|---|
-/// | `rename_all = "..."` | `"snake_case"` | the naming style: `lowercase`, `UPPERCASE`, `PascalCase`, `camelCase`, `snake_case`, `SCREAMING_SNAKE_CASE`, `kebab-case`, `SCREAMING-KEBAB-CASE` (serde's names; words split like heck: `HTTPServer` is `http_server`) |
+/// | `rename_all = "..."` | `"snake_case"` | the naming style: `lowercase`, `UPPERCASE`, `PascalCase`, `camelCase`, `snake_case`, `SCREAMING_SNAKE_CASE`, `kebab-case`, `SCREAMING-KEBAB-CASE` (serde's names), `Train-Case`, `Title Case` (heck's); words split like heck: `HTTPServer` is `http_server` |
 /// | `dynamic = "..."` | `"open"` | what `Member` parsing, `lookup`, serde and clap accept for a name that is not built-in: any valid name (`"open"`) or registered names only (`"registered"`); `dynamic()` ignores it |
-/// | `ignore_separators` | off | `-`, `_` and ` ` count as one character in parsing, comparison and hashing; every name is stored with the style's separator (`-` for kebab styles, `_` otherwise), renames included |
+/// | `ignore_separators` | off | `-`, `_` and ` ` count as one character in parsing, comparison and hashing; every name is stored with the style's separator (`-` for kebab styles and `Train-Case`, ` ` for `Title Case`, `_` otherwise), renames included |
 /// | `max_len = N` | `255` | the longest name accepted, in bytes |
 /// | `crate = "path"` | `"::dynenum_core"` | where this crate is, for crates that re-export it |
 ///

@@ -17,7 +17,7 @@ pub enum Fold {
     Lower,
     /// `UPPERCASE`, `SCREAMING_SNAKE_CASE` and `SCREAMING-KEBAB-CASE`.
     Upper,
-    /// `PascalCase` and `camelCase`: kept as first given.
+    /// `PascalCase`, `camelCase`, `Train-Case` and `Title Case`: kept as first given.
     Keep,
 }
 

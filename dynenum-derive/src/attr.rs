@@ -317,7 +317,7 @@ fn unknown_style(style: &str) -> String {
     // `kebab` or `screaming_snake` name a style without its `-case` suffix; else look for a typo.
     let bare = |text: &str| {
         text.to_ascii_lowercase()
-            .replace(['-', '_'], "")
+            .replace(['-', '_', ' '], "")
             .trim_end_matches("case")
             .to_owned()
     };

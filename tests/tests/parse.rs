@@ -147,6 +147,8 @@ style_enum!(Snake, "snake_case");
 style_enum!(ScreamingSnake, "SCREAMING_SNAKE_CASE");
 style_enum!(Kebab, "kebab-case");
 style_enum!(ScreamingKebab, "SCREAMING-KEBAB-CASE");
+style_enum!(Train, "Train-Case");
+style_enum!(Title, "Title Case");
 
 /// Checks the names of a style's enum, that each parses in any ASCII case, and that `foreign`
 /// spellings (another style's, with other separators) do not.
@@ -236,6 +238,22 @@ fn screaming_kebab_case_style_joins_upper_words_with_hyphens() {
     check_style::<ScreamingKebab>(
         ["OPENAI-CHAT", "HTTP-SERVER", "V2-API", "X"],
         &["OPENAI_CHAT", "OPENAICHAT", "HTTP SERVER"],
+    );
+}
+
+#[test]
+fn train_case_style_capitalizes_words_joined_with_hyphens() {
+    check_style::<Train>(
+        ["Openai-Chat", "Http-Server", "V2-Api", "X"],
+        &["openai_chat", "OpenaiChat", "Http Server"],
+    );
+}
+
+#[test]
+fn title_case_style_capitalizes_words_joined_with_spaces() {
+    check_style::<Title>(
+        ["Openai Chat", "Http Server", "V2 Api", "X"],
+        &["openai_chat", "OpenaiChat", "Http-Server"],
     );
 }
 
