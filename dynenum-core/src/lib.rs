@@ -122,7 +122,7 @@ pub use traits::DynamicStrEnum;
 /// Applies to a fieldless enum without generics. Derive `Clone`, `Copy`, `PartialEq` and `Eq` yourself
 /// (and `Debug` if you want it); this derive implements the trait, `Hash` (deriving `Hash` as well is
 /// an error), `FromStr` and `TryFrom<&str>` (with [`ParseError`]), `Display`, `AsRef<str>`,
-/// `From<E> for &'static str`, `Borrow<Caseless>`, `PartialEq` with `str`, `&str` and `String` in both
+/// `From<E>` and `From<&E>` for `&'static str`, `Borrow<Caseless>`, `PartialEq` with `str`, `&str` and `String` in both
 /// directions, and `PartialEq<Member<E>>`; with this crate's features, also serde, clap and schemars
 /// impls. Comparisons with text use the canonical name; aliases only parse.
 ///
@@ -142,7 +142,7 @@ pub use traits::DynamicStrEnum;
 /// |---|---|
 /// | `rename = "name"` | the variant's canonical name |
 /// | `alias = "name"` | another name that parses to the variant (repeatable) |
-/// | `description = "text"` | the variant's `description()`; by default the first paragraph of its doc comment, lines joined with one space |
+/// | `description = "text"` | the variant's `description()`; by default the first paragraph of its doc comment, lines joined with one space, ending where Markdown ends it (a blank line, or a list item, heading, code fence, block quote or rule that follows without one) |
 ///
 /// `#[cfg]` on variants is honoured; `#[deprecated]` variants and enums derive without warnings.
 ///
