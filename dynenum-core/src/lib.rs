@@ -134,6 +134,7 @@ pub use traits::DynamicStrEnum;
 /// | `dynamic = "..."` | `"open"` | what `Member` parsing, `lookup`, serde and clap accept for a name that is not built-in: any valid name (`"open"`) or registered names only (`"registered"`); `dynamic()` ignores it |
 /// | `ignore_separators` | off | `-`, `_` and ` ` count as one character in parsing, comparison and hashing; every name is stored with the style's separator (`-` for kebab styles and `Train-Case`, ` ` for `Title Case`, `_` otherwise), renames included |
 /// | `max_len = N` | `255` | the longest name accepted, in bytes |
+/// | `noun = "text"` | the enum's name | what error messages call the enum, for the end user who reads them: with `noun = "endpoint"`, a failed parse reads `unknown endpoint "chatt"; …` rather than `unknown EndpointType "chatt"; …` (in [`ParseError`] and serde's errors; `Debug` keeps the type's name) |
 /// | `crate = "path"` | `"::dynenum_core"` | where this crate is, for crates that re-export it |
 ///
 /// # Variant attributes

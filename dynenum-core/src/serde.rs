@@ -72,7 +72,7 @@ impl<E: DynamicStrEnum> FromName<E> for DynamicMember<E> {
         E::dynamic(name).map_err(|error| {
             format!(
                 "invalid {} dynamic name {}: {error}",
-                E::__META.name,
+                E::__META.noun,
                 Quoted(name)
             )
         })
@@ -85,7 +85,7 @@ impl<E: DynamicStrEnum, T: FromName<E>> Visitor<'_> for NameVisitor<E, T> {
     type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} of {}", T::EXPECTING, E::__META.name)
+        write!(f, "{} of {}", T::EXPECTING, E::__META.noun)
     }
 
     fn visit_str<Err: de::Error>(self, name: &str) -> Result<T, Err> {

@@ -20,6 +20,8 @@ pub(crate) struct Enum<'a> {
     pub(crate) policy: Policy,
     pub(crate) ignore_separators: bool,
     pub(crate) max_len: usize,
+    /// What error texts call the enum: `#[dynenum(noun = "...")]`, else the enum's name.
+    pub(crate) noun: String,
     pub(crate) variants: Vec<Variant<'a>>,
     /// No variant sets its discriminant, so they are 0, 1, 2… in declaration order and `*self as usize`
     /// indexes tables in that order.
@@ -134,6 +136,9 @@ impl<'a> Enum<'a> {
             policy: attrs.policy.map_or(Policy::Open, |policy| policy.value),
             ignore_separators: attrs.ignore_separators.is_some(),
             max_len: attrs.max_len.map_or(DEFAULT_MAX_LEN, |len| len.value),
+            noun: attrs
+                .noun
+                .map_or_else(|| input.ident.unraw().to_string(), |noun| noun.value),
             variants,
             implicit_discriminants: data
                 .variants

@@ -205,6 +205,7 @@ fn meta(model: &Enum<'_>) -> TokenStream {
         Policy::Registered => quote!(Registered),
     };
     let max_len = Literal::usize_unsuffixed(model.max_len);
+    let noun = &model.noun;
     let all_names = model.variants.iter().flat_map(|v| {
         let cfgs = &v.cfgs;
         std::iter::once(&v.canonical)
@@ -217,6 +218,7 @@ fn meta(model: &Enum<'_>) -> TokenStream {
     quote! {
         #krate::__private::Meta {
             name: #name,
+            noun: #noun,
             fold: #krate::__private::Fold::#fold,
             separators: #separators,
             policy: #krate::__private::Policy::#policy,

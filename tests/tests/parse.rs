@@ -410,6 +410,48 @@ fn parse_error_display_lists_the_names_and_suggests_the_nearest() {
 }
 
 #[test]
+fn noun_names_the_enum_in_every_parse_error_text() {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+    #[dynenum(noun = "endpoint", dynamic = "registered")]
+    enum EndpointType {
+        OpenaiChat,
+        AnthropicChat,
+    }
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+    #[dynenum(noun = "storage backend")]
+    enum Nothing {}
+
+    let err = "chatt".parse::<EndpointType>().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        r#"unknown endpoint "chatt"; expected one of: openai_chat, anthropic_chat"#
+    );
+    assert_eq!(err.noun(), "endpoint");
+    assert_eq!(err.enum_name(), "EndpointType");
+    let err = "".parse::<Member<EndpointType>>().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        r#"invalid endpoint name "": name is empty"#
+    );
+    let err = "opnai_chat".parse::<Member<EndpointType>>().unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with(r#"unknown endpoint "opnai_chat"; "#),
+        "{err}"
+    );
+    let err = "s3".parse::<Nothing>().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        r#"unknown storage backend "s3"; storage backend has no names"#
+    );
+    // Without the attribute the enum's identifier stays the noun.
+    assert_eq!("x".parse::<Words>().unwrap_err().noun(), "Words");
+    // `Debug` is for developers: it keeps the Rust type's name.
+    let proxy = Nothing::dynamic("s3").unwrap();
+    assert_eq!(format!("{proxy:?}"), r#"Nothing::dynamic("s3")"#);
+}
+
+#[test]
 fn parse_error_without_a_near_name_has_no_suggestion() {
     let err = "mistral".parse::<EndpointType>().unwrap_err();
     assert_eq!(

@@ -187,6 +187,44 @@ fn bad_dynamic_names_are_errors_not_panics() {
 }
 
 #[test]
+fn noun_names_the_enum_in_serde_errors() {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+    #[dynenum(noun = "endpoint")]
+    enum Endpoint {
+        OpenaiChat,
+    }
+    let error = serde_json::from_str::<DynamicMember<Endpoint>>(r#""OpenAI_Chat""#).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("invalid endpoint dynamic name \"OpenAI_Chat\": "),
+        "{error}"
+    );
+    let error = serde_json::from_str::<Member<Endpoint>>(r#""""#).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("invalid endpoint name \"\": name is empty"),
+        "{error}"
+    );
+    // serde's own "invalid type" errors say what was expected, with the noun.
+    let error = serde_json::from_str::<Member<Endpoint>>("42").unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("expected a member name of endpoint"),
+        "{error}"
+    );
+    let error = serde_json::from_str::<Endpoint>("42").unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("expected a built-in name of endpoint"),
+        "{error}"
+    );
+}
+
+#[test]
 fn dynamic_member_refuses_builtin_names() {
     let error = serde_json::from_str::<DynamicMember<EndpointType>>(r#""Claude""#).unwrap_err();
     assert!(
