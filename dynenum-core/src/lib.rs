@@ -45,7 +45,8 @@
 //! - [`DynamicMember<E>`]: the proxy for a name that is not built-in. It compares, hashes, orders and
 //!   prints like a variant, and never allocates to clone.
 //! - [`Member<E>`]: built-in or dynamic, the type to keep in configs and APIs.
-//! - [`Registry<E>`]: the names plugins add, at run time or at link time with [`register!`].
+//! - [`Registry<E>`]: the names plugins add, at run time or at link time with [`register!`]; each
+//!   registered member knows its [`Origin`] (the module of the `register!` call, or run time).
 //! - [`Caseless`]: look up a `HashMap<Member<E>, V>` by any ASCII case of a name, without allocating.
 //! - [`ParseError`] and [`NameError`]: what went wrong, with the valid names and the nearest one.
 //!
@@ -113,7 +114,7 @@ pub mod __private;
 
 pub use caseless::Caseless;
 pub use error::{NameError, ParseError};
-pub use member::{DynamicMember, Member};
+pub use member::{DynamicMember, Member, Origin};
 pub use registry::Registry;
 pub use traits::DynamicStrEnum;
 
