@@ -60,12 +60,17 @@
 //! |---|---|---|
 //! | `derive` | yes | `#[derive(DynamicStrEnum)]`, re-exported here |
 //! | `register` | yes | [`register!`]: link-time plugin registration (through `inventory`) |
-//! | `serde` | no | `Serialize`/`Deserialize` for derived enums, `Member` and `DynamicMember` |
+//! | `serde` | no | `Serialize`/`Deserialize` for derived enums, `Member` and `DynamicMember`: always the name, as a string |
 //! | `clap` | no | derived enums and `Member` as typed clap 4 arguments, case-insensitive |
 //! | `schemars` | no | `JsonSchema` (schemars 1) for derived enums and `Member` |
 //!
 //! The integrations need no attribute on the enum: the derive's output switches them on when this
 //! crate is built with the feature.
+//!
+//! With `serde`, every member is written as its canonical name, a string, in every format, binary
+//! ones (bincode, postcard, CBOR) included. serde's own derive writes a variant's index in binary
+//! formats; dynenum never does, so stored data stays readable when variants are added or reordered,
+//! and built-in and dynamic members share one wire form.
 //!
 //! ```
 //! # #[cfg(all(feature = "derive", feature = "serde"))] {

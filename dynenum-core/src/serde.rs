@@ -11,6 +11,8 @@ use crate::error::{ParseError, Quoted};
 use crate::member::{DynamicMember, Member};
 use crate::traits::DynamicStrEnum;
 
+/// Writes the canonical name as a string, in every format (binary ones too: never a variant index),
+/// so built-in and dynamic members share one wire form.
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<E: DynamicStrEnum> Serialize for Member<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
