@@ -49,6 +49,8 @@
 //!   registered member knows its [`Origin`] (the module of the `register!` call, or run time).
 //! - [`Caseless`]: look up a `HashMap<Member<E>, V>` by any ASCII case of a name, without allocating.
 //! - [`ParseError`] and [`NameError`]: what went wrong, with the valid names and the nearest one.
+//! - With the `clap` feature, `BuiltinParser<E>` and `MemberParser<E>`: the clap value parsers that
+//!   `clap::value_parser!` picks for a derived enum and for `Member<E>` (no attribute needed).
 //!
 //! Names compare ignoring ASCII case only: `é` and `É` are different names. Every name, built-in or
 //! dynamic, is non-empty, at most `max_len` bytes (255 by default), has no control character and no
@@ -94,6 +96,8 @@
 //! ```
 
 #![deny(missing_docs)]
+// Every public type must be nameable from the crate root, so users can find and name it.
+#![warn(unnameable_types)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod caseless;
@@ -118,6 +122,9 @@ mod traits;
 pub mod __private;
 
 pub use caseless::Caseless;
+#[cfg(feature = "clap")]
+#[cfg_attr(docsrs, doc(cfg(feature = "clap")))]
+pub use clap::{BuiltinParser, MemberParser};
 pub use error::{NameError, ParseError};
 pub use member::{DynamicMember, Member, Origin};
 pub use registry::Registry;

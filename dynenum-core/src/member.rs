@@ -349,12 +349,20 @@ impl<E: DynamicStrEnum> From<DynamicMember<E>> for Member<E> {
 impl<E: DynamicStrEnum> FromStr for Member<E> {
     type Err = ParseError;
 
-    /// [`DynamicStrEnum::lookup`], with its two common cases written out so that each builds its
-    /// result in place: through `lookup`'s `Result<_, NameError>`, a member was built in one place
-    /// and copied into this larger `Result`, and reloading its byte-sized stores as wide words
-    /// stalled (about 4 ns of a 22 ns built-in parse).
+    /// The member `input` names, as [`DynamicStrEnum::lookup`] finds it: built-in when it names one
+    /// (canonical name or alias, any ASCII case), the registry's shared member when registered, else
+    /// a new proxy if the enum's `dynamic` policy allows it.
+    ///
+    /// # Errors
+    ///
+    /// A [`ParseError`] with the names that would have been accepted (and the nearest one) when the
+    /// policy is `registered`, or with the broken rule when `input` is not a valid name.
     #[inline]
     fn from_str(input: &str) -> Result<Self, ParseError> {
+        // `lookup` with its two common cases written out so that each builds its result in place:
+        // through `lookup`'s `Result<_, NameError>`, a member was built in one place and copied into
+        // this larger `Result`, and reloading its byte-sized stores as wide words stalled (about 4 ns
+        // of a 22 ns built-in parse).
         if let Some(builtin) = E::from_name(input) {
             return Ok(Member::Builtin(builtin));
         }

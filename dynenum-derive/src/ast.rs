@@ -120,10 +120,7 @@ impl<'a> Enum<'a> {
                             .filter(|text| !text.is_empty()),
                         None => doc_description(&variant.attrs),
                     },
-                    deprecated: variant
-                        .attrs
-                        .iter()
-                        .any(|attr| attr.path().is_ident("deprecated")),
+                    deprecated: has_attr(&variant.attrs, "deprecated"),
                 }
             })
             .collect();
@@ -144,10 +141,7 @@ impl<'a> Enum<'a> {
                 .variants
                 .iter()
                 .all(|variant| variant.discriminant.is_none()),
-            deprecated: input
-                .attrs
-                .iter()
-                .any(|attr| attr.path().is_ident("deprecated")),
+            deprecated: has_attr(&input.attrs, "deprecated"),
         })
     }
 
@@ -187,8 +181,12 @@ impl Enum<'_> {
     }
 }
 
+fn has_attr(attrs: &[Attribute], name: &str) -> bool {
+    attrs.iter().any(|attr| attr.path().is_ident(name))
+}
+
 /// The first paragraph of the doc comment, lines trimmed and joined with one space. The paragraph ends
-/// where CommonMark ends it: at a blank line, or at a line that starts another block without one (a
+/// where `CommonMark` ends it: at a blank line, or at a line that starts another block without one (a
 /// list item, a heading, a code fence, a block quote, a thematic break or a setext underline). A code
 /// block before any text is skipped; a leading heading is a paragraph of its own, without its `#`s.
 fn doc_description(attrs: &[Attribute]) -> Option<String> {
@@ -254,7 +252,7 @@ fn doc_description(attrs: &[Attribute]) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-/// The CommonMark blocks that can interrupt a paragraph, recognised from a trimmed line.
+/// The `CommonMark` blocks that can interrupt a paragraph, recognised from a trimmed line.
 #[derive(Debug, PartialEq, Eq)]
 enum Block<'a> {
     /// An ATX heading, with its text.

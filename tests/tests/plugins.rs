@@ -1,7 +1,7 @@
 //! Link-time registration: `dynenum-example-plugin` registers names for enums that
 //! `dynenum-example-api` defines; linking it is all this test does.
 
-use dynenum_core::{DynamicStrEnum, Member, NameError, Origin};
+use dynenum_core::{DynamicMember, DynamicStrEnum, Member, NameError, Origin};
 use dynenum_example_api::{Backend, EndpointType};
 use dynenum_example_plugin as _;
 
@@ -48,7 +48,7 @@ fn registered_names_say_which_crate_registered_them() {
     assert_eq!(nv.origin().unwrap().to_string(), "dynenum_example_plugin");
     let parsed: Member<EndpointType> = "Custom_Endpoint".parse().unwrap();
     assert_eq!(
-        parsed.dynamic().and_then(|m| m.origin()),
+        parsed.dynamic().and_then(DynamicMember::origin),
         Some(Origin::Link("dynenum_example_plugin"))
     );
     // A proxy nobody registered has no origin.
@@ -86,7 +86,7 @@ fn origin_is_the_module_of_register_or_run_time_and_survives_a_later_description
     assert_eq!(runtime.origin().and_then(Origin::crate_name), None);
     assert_eq!(format!("{:>9}", Origin::RunTime), " run time");
     let origins: Vec<Option<Origin>> = Member::<Local>::all()
-        .map(|m| m.dynamic().and_then(|d| d.origin()))
+        .map(|m| m.dynamic().and_then(DynamicMember::origin))
         .collect();
     assert_eq!(
         origins,
