@@ -201,11 +201,21 @@ fn doc_description(attrs: &[Attribute]) -> Option<String> {
         }) = &doc.value
         {
             // One attribute may hold several lines (a `/** */` block): each counts on its own.
-            lines.extend(
-                text.value()
-                    .split('\n')
-                    .map(|line| line.replace('\t', "    ")),
-            );
+            let value = text.value();
+            let block: Vec<&str> = value.split('\n').collect();
+            // A block whose lines all start with `*` (` * text`) has them as a margin, as rustdoc reads it.
+            let starred = block.len() > 1
+                && block
+                    .iter()
+                    .skip(1)
+                    .all(|line| line.trim().is_empty() || line.trim_start().starts_with('*'));
+            lines.extend(block.iter().map(|line| {
+                let line = match line.trim_start().strip_prefix('*') {
+                    Some(rest) if starred => rest,
+                    _ => line,
+                };
+                line.replace('\t', "    ")
+            }));
         }
     }
     // Like rustdoc, measure indentation from the least indented line, so `/// text` is not indented.
@@ -396,6 +406,23 @@ mod tests {
             let want = format!("Text {}", line.trim());
             assert_eq!(described(&variant), Some(want), "{line:?}");
         }
+    }
+
+    #[test]
+    fn a_starred_block_comment_margin_is_not_a_list() {
+        let variant: syn::Variant = parse_quote! {
+            /**
+             * Starred block
+             * over two lines.
+             *
+             * - a list after a blank line
+             */
+            Starred
+        };
+        assert_eq!(
+            described(&variant).as_deref(),
+            Some("Starred block over two lines.")
+        );
     }
 
     #[test]
