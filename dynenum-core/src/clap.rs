@@ -13,13 +13,18 @@ use crate::error::ParseError;
 use crate::member::Member;
 use crate::traits::DynamicStrEnum;
 
-/// The value parser of a derived enum: built-in names and aliases only.
-#[cfg_attr(docsrs, doc(cfg(feature = "clap")))]
+/// The clap value parser of a derived enum: built-in names and aliases only, in any ASCII case.
+///
+/// `clap::value_parser!(E)` and a plain `#[arg(long)] x: E` pick it (through the derive's
+/// `ValueParserFactory` impl); naming it is rarely needed. `--help` lists the canonical names with
+/// their descriptions; aliases parse but are not listed.
 pub struct BuiltinParser<E>(PhantomData<fn() -> E>);
 
-/// The value parser of `Member<E>`: built-in names, registered names, and under `dynamic = "open"`
-/// any other valid name.
-#[cfg_attr(docsrs, doc(cfg(feature = "clap")))]
+/// The clap value parser of [`Member<E>`]: built-in names, registered names, and under
+/// `dynamic = "open"` any other valid name, in any ASCII case.
+///
+/// `clap::value_parser!(Member<E>)` and a plain `#[arg(long)] x: Member<E>` pick it; `--help` lists
+/// the built-in and registered names with their descriptions.
 pub struct MemberParser<E>(PhantomData<fn() -> E>);
 
 impl<E> BuiltinParser<E> {

@@ -138,9 +138,14 @@ impl ParseError {
         &self.inner.input
     }
 
-    /// The name of the enum that was parsed.
+    /// The name of the enum that was parsed (its Rust identifier).
     pub fn enum_name(&self) -> &'static str {
         self.inner.meta.name
+    }
+
+    /// What the message calls the enum: its `#[dynenum(noun = "...")]`, else its identifier.
+    pub fn noun(&self) -> &'static str {
+        self.inner.meta.noun
     }
 
     /// The names that would have been accepted: canonical built-in names, then registered names when the
@@ -205,7 +210,7 @@ impl fmt::Display for Quoted<'_> {
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (enum_name, input) = (self.inner.meta.name, Quoted(&self.inner.input));
+        let (enum_name, input) = (self.inner.meta.noun, Quoted(&self.inner.input));
         if let Some(source) = &self.inner.source {
             return write!(f, "invalid {enum_name} name {input}: {source}");
         }

@@ -45,9 +45,12 @@
 //! - [`DynamicMember<E>`]: the proxy for a name that is not built-in. It compares, hashes, orders and
 //!   prints like a variant, and never allocates to clone.
 //! - [`Member<E>`]: built-in or dynamic, the type to keep in configs and APIs.
-//! - [`Registry<E>`]: the names plugins add, at run time or at link time with [`register!`].
+//! - [`Registry<E>`]: the names plugins add, at run time or at link time with [`register!`]; each
+//!   registered member knows its [`Origin`] (the module of the `register!` call, or run time).
 //! - [`Caseless`]: look up a `HashMap<Member<E>, V>` by any ASCII case of a name, without allocating.
 //! - [`ParseError`] and [`NameError`]: what went wrong, with the valid names and the nearest one.
+//! - With the `clap` feature, `BuiltinParser<E>` and `MemberParser<E>`: the clap value parsers that
+//!   `clap::value_parser!` picks for a derived enum and for `Member<E>` (no attribute needed).
 //!
 //! Names compare ignoring ASCII case only: `é` and `É` are different names. Every name, built-in or
 //! dynamic, is non-empty, at most `max_len` bytes (255 by default), has no control character and no
@@ -59,12 +62,17 @@
 //! |---|---|---|
 //! | `derive` | yes | `#[derive(DynamicStrEnum)]`, re-exported here |
 //! | `register` | yes | [`register!`]: link-time plugin registration (through `inventory`) |
-//! | `serde` | no | `Serialize`/`Deserialize` for derived enums, `Member` and `DynamicMember` |
+//! | `serde` | no | `Serialize`/`Deserialize` for derived enums, `Member` and `DynamicMember`: always the name, as a string |
 //! | `clap` | no | derived enums and `Member` as typed clap 4 arguments, case-insensitive |
 //! | `schemars` | no | `JsonSchema` (schemars 1) for derived enums and `Member` |
 //!
 //! The integrations need no attribute on the enum: the derive's output switches them on when this
 //! crate is built with the feature.
+//!
+//! With `serde`, every member is written as its canonical name, a string, in every format, binary
+//! ones (bincode, postcard, CBOR) included. serde's own derive writes a variant's index in binary
+//! formats; dynenum never does, so stored data stays readable when variants are added or reordered,
+//! and built-in and dynamic members share one wire form.
 //!
 //! ```
 //! # #[cfg(all(feature = "derive", feature = "serde"))] {
@@ -88,6 +96,8 @@
 //! ```
 
 #![deny(missing_docs)]
+// Every public type must be nameable from the crate root, so users can find and name it.
+#![warn(unnameable_types)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod caseless;
@@ -112,8 +122,11 @@ mod traits;
 pub mod __private;
 
 pub use caseless::Caseless;
+#[cfg(feature = "clap")]
+#[cfg_attr(docsrs, doc(cfg(feature = "clap")))]
+pub use clap::{BuiltinParser, MemberParser};
 pub use error::{NameError, ParseError};
-pub use member::{DynamicMember, Member};
+pub use member::{DynamicMember, Member, Origin};
 pub use registry::Registry;
 pub use traits::DynamicStrEnum;
 
@@ -122,7 +135,7 @@ pub use traits::DynamicStrEnum;
 /// Applies to a fieldless enum without generics. Derive `Clone`, `Copy`, `PartialEq` and `Eq` yourself
 /// (and `Debug` if you want it); this derive implements the trait, `Hash` (deriving `Hash` as well is
 /// an error), `FromStr` and `TryFrom<&str>` (with [`ParseError`]), `Display`, `AsRef<str>`,
-/// `From<E> for &'static str`, `Borrow<Caseless>`, `PartialEq` with `str`, `&str` and `String` in both
+/// `From<E>` and `From<&E>` for `&'static str`, `Borrow<Caseless>`, `PartialEq` with `str`, `&str` and `String` in both
 /// directions, and `PartialEq<Member<E>>`; with this crate's features, also serde, clap and schemars
 /// impls. Comparisons with text use the canonical name; aliases only parse.
 ///
@@ -130,10 +143,11 @@ pub use traits::DynamicStrEnum;
 ///
 /// | attribute | default | meaning |
 /// |---|---|---|
-/// | `rename_all = "..."` | `"snake_case"` | the naming style: `lowercase`, `UPPERCASE`, `PascalCase`, `camelCase`, `snake_case`, `SCREAMING_SNAKE_CASE`, `kebab-case`, `SCREAMING-KEBAB-CASE` (serde's names; words split like heck: `HTTPServer` is `http_server`) |
+/// | `rename_all = "..."` | `"snake_case"` | the naming style: `lowercase`, `UPPERCASE`, `PascalCase`, `camelCase`, `snake_case`, `SCREAMING_SNAKE_CASE`, `kebab-case`, `SCREAMING-KEBAB-CASE` (serde's names), `Train-Case`, `Title Case` (heck's); words split like heck: `HTTPServer` is `http_server` |
 /// | `dynamic = "..."` | `"open"` | what `Member` parsing, `lookup`, serde and clap accept for a name that is not built-in: any valid name (`"open"`) or registered names only (`"registered"`); `dynamic()` ignores it |
-/// | `ignore_separators` | off | `-`, `_` and ` ` count as one character in parsing, comparison and hashing; every name is stored with the style's separator (`-` for kebab styles, `_` otherwise), renames included |
+/// | `ignore_separators` | off | `-`, `_` and ` ` count as one character in parsing, comparison and hashing; every name is stored with the style's separator (`-` for kebab styles and `Train-Case`, ` ` for `Title Case`, `_` otherwise), renames included |
 /// | `max_len = N` | `255` | the longest name accepted, in bytes |
+/// | `noun = "text"` | the enum's name | what error messages call the enum, for the end user who reads them: with `noun = "endpoint"`, a failed parse reads `unknown endpoint "chatt"; …` rather than `unknown EndpointType "chatt"; …` (in [`ParseError`] and serde's errors; `Debug` keeps the type's name) |
 /// | `crate = "path"` | `"::dynenum_core"` | where this crate is, for crates that re-export it |
 ///
 /// # Variant attributes
@@ -142,7 +156,7 @@ pub use traits::DynamicStrEnum;
 /// |---|---|
 /// | `rename = "name"` | the variant's canonical name |
 /// | `alias = "name"` | another name that parses to the variant (repeatable) |
-/// | `description = "text"` | the variant's `description()`; by default the first paragraph of its doc comment, lines joined with one space |
+/// | `description = "text"` | the variant's `description()`; by default the first paragraph of its doc comment, lines joined with one space, ending where Markdown ends it (a blank line, or a list item, heading, code fence, block quote or rule that follows without one) |
 ///
 /// `#[cfg]` on variants is honoured; `#[deprecated]` variants and enums derive without warnings.
 ///

@@ -14,6 +14,8 @@ pub struct LinkName {
     enum_id: fn() -> TypeId,
     name: &'static str,
     description: Option<&'static str>,
+    /// The `module_path!()` of the `register!` call.
+    module: &'static str,
 }
 
 impl LinkName {
@@ -21,11 +23,13 @@ impl LinkName {
     pub const fn new<E: DynamicStrEnum>(
         name: &'static str,
         description: Option<&'static str>,
+        module: &'static str,
     ) -> LinkName {
         LinkName {
             enum_id: TypeId::of::<E>,
             name,
             description,
+            module,
         }
     }
 }
@@ -40,21 +44,25 @@ pub(crate) fn has_names<E: DynamicStrEnum>() -> bool {
         .any(|entry| (entry.enum_id)() == id)
 }
 
-/// The link-time names of `E` with their descriptions, sorted by folded name (then description), so
-/// the registry's order and the description that wins don't depend on link order.
-pub(crate) fn names<E: DynamicStrEnum>() -> Vec<(&'static str, Option<&'static str>)> {
+/// The link-time names of `E` with their descriptions and the module of their `register!`, sorted by
+/// folded name (then description, then module), so the registry's order and the description and
+/// origin that win don't depend on link order.
+pub(crate) fn names<E: DynamicStrEnum>() -> Vec<(&'static str, Option<&'static str>, &'static str)>
+{
     let id = TypeId::of::<E>();
-    let mut names: Vec<(&'static str, Option<&'static str>)> = inventory::iter::<LinkName>
-        .into_iter()
-        .filter(|entry| (entry.enum_id)() == id)
-        .map(|entry| (entry.name, entry.description))
-        .collect();
+    let mut names: Vec<(&'static str, Option<&'static str>, &'static str)> =
+        inventory::iter::<LinkName>
+            .into_iter()
+            .filter(|entry| (entry.enum_id)() == id)
+            .map(|entry| (entry.name, entry.description, entry.module))
+            .collect();
     let separators = E::__META.separators;
     names.sort_by(|a, b| {
         name::cmp(a.0, b.0, separators)
             .then_with(|| a.0.cmp(b.0))
             .then_with(|| b.1.is_some().cmp(&a.1.is_some()))
             .then_with(|| a.1.cmp(&b.1))
+            .then_with(|| a.2.cmp(b.2))
     });
     names
 }
@@ -100,7 +108,9 @@ pub const fn problem<E: DynamicStrEnum>(candidate: &str) -> u8 {
 ///
 /// Each name may carry a description (`"name" => "description"`). Link-time names come first in
 /// [`Registry::names`](crate::Registry::names), sorted; when two crates describe one name differently,
-/// one description is kept, the same on every run.
+/// one description is kept, the same on every run. Each registered member remembers the module of
+/// the `register!` that added it ([`DynamicMember::origin`](crate::DynamicMember::origin)), so a
+/// listing can say which crate provides a name.
 ///
 /// A name that is a built-in name or alias of the enum, or that breaks the name rules (empty, longer
 /// than `max_len`, control characters, whitespace at an end), is a compile error.
@@ -144,7 +154,7 @@ macro_rules! __register_one {
             );
         };
         $crate::__private::inventory::submit! {
-            $crate::__private::LinkName::new::<$enum>($name, $description)
+            $crate::__private::LinkName::new::<$enum>($name, $description, ::core::module_path!())
         }
     };
 }

@@ -17,7 +17,7 @@ pub enum Fold {
     Lower,
     /// `UPPERCASE`, `SCREAMING_SNAKE_CASE` and `SCREAMING-KEBAB-CASE`.
     Upper,
-    /// `PascalCase` and `camelCase`: kept as first given.
+    /// `PascalCase`, `camelCase`, `Train-Case` and `Title Case`: kept as first given.
     Keep,
 }
 
@@ -35,8 +35,10 @@ pub enum Policy {
 #[doc(hidden)]
 #[derive(Debug)]
 pub struct Meta {
-    /// The enum's identifier, for messages.
+    /// The enum's identifier, for messages to developers (`Debug`).
     pub name: &'static str,
+    /// What error texts for end users call the enum: `#[dynenum(noun = "...")]`, else its identifier.
+    pub noun: &'static str,
     /// How dynamic names are folded for storage and display.
     pub fold: Fold,
     /// `Some(separator)` under `ignore_separators`: `-`, `_` and ` ` then all read as that byte.

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::sync::{Mutex, PoisonError};
 
 use crate::error::NameError;
-use crate::member::DynamicMember;
+use crate::member::{DynamicMember, Origin};
 use crate::name;
 use crate::phf::{fold, head, mum, HEAD, K};
 use crate::traits::DynamicStrEnum;
@@ -68,6 +68,8 @@ pub(crate) struct Entry {
     /// Allocated once per name; an entry replaced to add a description shares it.
     pub(crate) name: &'static str,
     pub(crate) description: Option<Cow<'static, str>>,
+    /// Where the name was first registered; an entry replaced to add a description keeps it.
+    pub(crate) origin: Origin,
     /// The entry this one replaced to add a description: still read by members built before, and
     /// linked here so leak checkers see it as reachable rather than lost.
     _replaced: Option<&'static Entry>,
@@ -353,14 +355,17 @@ impl<E: DynamicStrEnum> Registry<E> {
         #[cfg(feature = "register")]
         let link_time = crate::link::names::<E>();
         #[cfg(not(feature = "register"))]
-        let link_time: Vec<(&'static str, Option<&'static str>)> = Vec::new();
+        let link_time: Vec<(&'static str, Option<&'static str>, &'static str)> = Vec::new();
         let mut table = leak(Table::with_capacity(
             link_time.len().next_power_of_two().max(16),
             None,
         ));
-        for (name, description) in link_time {
+        for (name, description, module) in link_time {
             // Checked at compile time; a name submitted twice keeps its first entry.
-            table = self.insert(table, name, description.map(Cow::Borrowed)).0;
+            let origin = Origin::Link(module);
+            table = self
+                .insert(table, name, description.map(Cow::Borrowed), origin)
+                .0;
         }
         self.current.store(published(table), Ordering::Release);
         table
@@ -373,6 +378,7 @@ impl<E: DynamicStrEnum> Registry<E> {
         mut table: &'static Table,
         name: &str,
         description: Option<Cow<'static, str>>,
+        origin: Origin,
     ) -> (&'static Table, &'static Entry) {
         let separators = E::__META.separators;
         let key = Key::new(name, separators);
@@ -384,6 +390,7 @@ impl<E: DynamicStrEnum> Registry<E> {
                     let entry = leak(Entry {
                         name: found.name,
                         description: Some(description),
+                        origin: found.origin,
                         _replaced: Some(found),
                     });
                     slot.entry.store(published(entry), Ordering::Release);
@@ -407,6 +414,7 @@ impl<E: DynamicStrEnum> Registry<E> {
         let entry = leak(Entry {
             name: Box::leak(stored),
             description,
+            origin,
             _replaced: None,
         });
         // SAFETY: the caller holds the writer lock, and a full table was replaced above.
@@ -452,7 +460,7 @@ impl<E: DynamicStrEnum> Registry<E> {
             }
         }
         let _lock = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
-        let (_, entry) = self.insert(self.start(), name, description);
+        let (_, entry) = self.insert(self.start(), name, description, Origin::RunTime);
         Ok(DynamicMember::registered(entry))
     }
 
@@ -581,6 +589,7 @@ mod tests {
         leak(Entry {
             name: Box::leak(name.into()),
             description: None,
+            origin: Origin::RunTime,
             _replaced: None,
         })
     }

@@ -11,6 +11,8 @@ use crate::error::{ParseError, Quoted};
 use crate::member::{DynamicMember, Member};
 use crate::traits::DynamicStrEnum;
 
+/// Writes the canonical name as a string, in every format (binary ones too: never a variant index),
+/// so built-in and dynamic members share one wire form.
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<E: DynamicStrEnum> Serialize for Member<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -72,7 +74,7 @@ impl<E: DynamicStrEnum> FromName<E> for DynamicMember<E> {
         E::dynamic(name).map_err(|error| {
             format!(
                 "invalid {} dynamic name {}: {error}",
-                E::__META.name,
+                E::__META.noun,
                 Quoted(name)
             )
         })
@@ -85,7 +87,7 @@ impl<E: DynamicStrEnum, T: FromName<E>> Visitor<'_> for NameVisitor<E, T> {
     type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} of {}", T::EXPECTING, E::__META.name)
+        write!(f, "{} of {}", T::EXPECTING, E::__META.noun)
     }
 
     fn visit_str<Err: de::Error>(self, name: &str) -> Result<T, Err> {

@@ -13,11 +13,12 @@ use crate::case::RenameRule;
 use crate::diag::{did_you_mean, Diag};
 
 /// The keys each level accepts, declared once: they drive parsing, messages and "did you mean".
-pub(crate) const ENUM_KEYS: [&str; 5] = [
+pub(crate) const ENUM_KEYS: [&str; 6] = [
     "rename_all",
     "dynamic",
     "ignore_separators",
     "max_len",
+    "noun",
     "crate",
 ];
 pub(crate) const VARIANT_KEYS: [&str; 3] = ["rename", "alias", "description"];
@@ -41,6 +42,7 @@ pub(crate) struct EnumAttrs {
     pub(crate) policy: Option<Spanned<Policy>>,
     pub(crate) ignore_separators: Option<Spanned<()>>,
     pub(crate) max_len: Option<Spanned<usize>>,
+    pub(crate) noun: Option<Spanned<String>>,
     pub(crate) krate: Option<Spanned<syn::Path>>,
 }
 
@@ -104,6 +106,24 @@ impl EnumAttrs {
                     Ok((len, span)) => set(&mut out.max_len, len, span, key_span, key, diag),
                     Err(error) => diag.push(error),
                 },
+                "noun" => {
+                    let lit = string_value(meta, key)?;
+                    // Error texts read `unknown {noun} "input"`: an empty or padded noun garbles them.
+                    let noun = lit.value();
+                    if noun.trim().is_empty() {
+                        diag.error(
+                            lit.span(),
+                            "`noun` names the enum in error messages and cannot be blank; write a word, like `#[dynenum(noun = \"endpoint\")]`",
+                        );
+                    } else if noun.trim() != noun || noun.chars().any(char::is_control) {
+                        diag.error(
+                            lit.span(),
+                            "`noun` cannot start or end with whitespace or hold control characters",
+                        );
+                    } else {
+                        set(&mut out.noun, noun, lit.span(), key_span, key, diag);
+                    }
+                }
                 "crate" => {
                     let lit = string_value(meta, key)?;
                     match lit.parse::<syn::Path>() {
@@ -317,7 +337,7 @@ fn unknown_style(style: &str) -> String {
     // `kebab` or `screaming_snake` name a style without its `-case` suffix; else look for a typo.
     let bare = |text: &str| {
         text.to_ascii_lowercase()
-            .replace(['-', '_'], "")
+            .replace(['-', '_', ' '], "")
             .trim_end_matches("case")
             .to_owned()
     };

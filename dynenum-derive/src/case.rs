@@ -1,8 +1,9 @@
-//! The eight `rename_all` styles: serde's spellings, heck's word splitting.
+//! The ten `rename_all` styles: serde's spellings (plus heck's `Train-Case` and `Title Case`, which
+//! strum users have), heck's word splitting.
 
 use heck::{
-    ToKebabCase, ToLowerCamelCase, ToShoutyKebabCase, ToShoutySnakeCase, ToSnakeCase,
-    ToUpperCamelCase,
+    ToKebabCase, ToLowerCamelCase, ToShoutyKebabCase, ToShoutySnakeCase, ToSnakeCase, ToTitleCase,
+    ToTrainCase, ToUpperCamelCase,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,6 +16,8 @@ pub(crate) enum RenameRule {
     ScreamingSnake,
     Kebab,
     ScreamingKebab,
+    Train,
+    Title,
 }
 
 /// How dynamic names are stored: mirrors `dynenum_core::__private::Fold`.
@@ -27,7 +30,7 @@ pub(crate) enum Fold {
 
 impl RenameRule {
     /// Every style with its spelling, in the order error messages list them.
-    pub(crate) const ALL: [(&'static str, RenameRule); 8] = [
+    pub(crate) const ALL: [(&'static str, RenameRule); 10] = [
         ("lowercase", RenameRule::Lower),
         ("UPPERCASE", RenameRule::Upper),
         ("PascalCase", RenameRule::Pascal),
@@ -36,6 +39,8 @@ impl RenameRule {
         ("SCREAMING_SNAKE_CASE", RenameRule::ScreamingSnake),
         ("kebab-case", RenameRule::Kebab),
         ("SCREAMING-KEBAB-CASE", RenameRule::ScreamingKebab),
+        ("Train-Case", RenameRule::Train),
+        ("Title Case", RenameRule::Title),
     ];
 
     pub(crate) fn from_name(name: &str) -> Option<RenameRule> {
@@ -56,6 +61,8 @@ impl RenameRule {
             RenameRule::ScreamingSnake => ident.to_shouty_snake_case(),
             RenameRule::Kebab => ident.to_kebab_case(),
             RenameRule::ScreamingKebab => ident.to_shouty_kebab_case(),
+            RenameRule::Train => ident.to_train_case(),
+            RenameRule::Title => ident.to_title_case(),
         }
     }
 
@@ -66,14 +73,18 @@ impl RenameRule {
             RenameRule::Upper | RenameRule::ScreamingSnake | RenameRule::ScreamingKebab => {
                 Fold::Upper
             }
-            RenameRule::Pascal | RenameRule::Camel => Fold::Keep,
+            RenameRule::Pascal | RenameRule::Camel | RenameRule::Train | RenameRule::Title => {
+                Fold::Keep
+            }
         }
     }
 
-    /// The separator names are stored with under `ignore_separators`.
+    /// The separator names are stored with under `ignore_separators`: the one the style's own names use
+    /// (`_` for the styles that have none).
     pub(crate) fn separator(self) -> u8 {
         match self {
-            RenameRule::Kebab | RenameRule::ScreamingKebab => b'-',
+            RenameRule::Kebab | RenameRule::ScreamingKebab | RenameRule::Train => b'-',
+            RenameRule::Title => b' ',
             _ => b'_',
         }
     }
@@ -86,7 +97,7 @@ mod tests {
     /// Pins heck's word splitting, which differs from serde's on acronyms (serde: `h_t_t_p_server`).
     #[test]
     fn styles_split_words_like_heck() {
-        let table: [(&str, [&str; 8]); 6] = [
+        let table: [(&str, [&str; 10]); 6] = [
             (
                 "OpenaiChat",
                 [
@@ -98,6 +109,8 @@ mod tests {
                     "OPENAI_CHAT",
                     "openai-chat",
                     "OPENAI-CHAT",
+                    "Openai-Chat",
+                    "Openai Chat",
                 ],
             ),
             (
@@ -111,6 +124,8 @@ mod tests {
                     "HTTP_SERVER",
                     "http-server",
                     "HTTP-SERVER",
+                    "Http-Server",
+                    "Http Server",
                 ],
             ),
             (
@@ -124,21 +139,25 @@ mod tests {
                     "OPEN_AI_CHAT",
                     "open-ai-chat",
                     "OPEN-AI-CHAT",
+                    "Open-Ai-Chat",
+                    "Open Ai Chat",
                 ],
             ),
             (
                 "Gpt4o",
                 [
                     "gpt4o", "GPT4O", "Gpt4o", "gpt4o", "gpt4o", "GPT4O", "gpt4o", "GPT4O",
+                    "Gpt4o", "Gpt4o",
                 ],
             ),
             (
                 "V2Api",
                 [
                     "v2api", "V2API", "V2Api", "v2Api", "v2_api", "V2_API", "v2-api", "V2-API",
+                    "V2-Api", "V2 Api",
                 ],
             ),
-            ("X", ["x", "X", "X", "x", "x", "X", "x", "X"]),
+            ("X", ["x", "X", "X", "x", "x", "X", "x", "X", "X", "X"]),
         ];
         for (ident, expected) in table {
             for ((style, rule), want) in RenameRule::ALL.iter().zip(expected) {

@@ -205,6 +205,7 @@ fn meta(model: &Enum<'_>) -> TokenStream {
         Policy::Registered => quote!(Registered),
     };
     let max_len = Literal::usize_unsuffixed(model.max_len);
+    let noun = &model.noun;
     let all_names = model.variants.iter().flat_map(|v| {
         let cfgs = &v.cfgs;
         std::iter::once(&v.canonical)
@@ -217,6 +218,7 @@ fn meta(model: &Enum<'_>) -> TokenStream {
     quote! {
         #krate::__private::Meta {
             name: #name,
+            noun: #noun,
             fold: #krate::__private::Fold::#fold,
             separators: #separators,
             policy: #krate::__private::Policy::#policy,
@@ -226,7 +228,8 @@ fn meta(model: &Enum<'_>) -> TokenStream {
     }
 }
 
-/// `FromStr`, `TryFrom<&str>`, `Display`, `AsRef<str>`, `From<E> for &str`, `Borrow<Caseless>`, and
+/// `FromStr`, `TryFrom<&str>`, `Display`, `AsRef<str>`, `From<E>` and `From<&E>` for `&'static str`,
+/// `Borrow<Caseless>`, and
 /// `PartialEq` with strings (both directions) and with `Member<E>`.
 /// The fallback emits them too: they only call `as_str`, so code comparing the enum with text compiles.
 pub(crate) fn str_impls(ident: &syn::Ident, krate: &syn::Path) -> TokenStream {
@@ -300,6 +303,13 @@ pub(crate) fn str_impls(ident: &syn::Ident, krate: &syn::Path) -> TokenStream {
         impl ::core::convert::From<#ident> for &'static ::core::primitive::str {
             fn from(__member: #ident) -> Self {
                 #as_str(&__member)
+            }
+        }
+
+        #[automatically_derived]
+        impl<'__a> ::core::convert::From<&'__a #ident> for &'static ::core::primitive::str {
+            fn from(__member: &'__a #ident) -> Self {
+                #as_str(__member)
             }
         }
 

@@ -36,6 +36,7 @@ pub(crate) fn emit(
             #[doc(hidden)]
             const __META: #krate::__private::Meta = #krate::__private::Meta {
                 name: "",
+                noun: "",
                 fold: #krate::__private::Fold::Keep,
                 separators: ::core::option::Option::None,
                 policy: #krate::__private::Policy::Open,

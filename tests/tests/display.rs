@@ -1,4 +1,4 @@
-//! Showing members: `Display`, `as_str`, `AsRef<str>`, `From<E> for &'static str`, formatting flags,
+//! Showing members: `Display`, `as_str`, `AsRef<str>`, `From<E>` and `From<&E>` for `&'static str`, formatting flags,
 //! descriptions and aliases.
 
 use dynenum_core::{DynamicStrEnum, Member};
@@ -28,6 +28,19 @@ enum EndpointType {
 
     Another paragraph. */
     Block,
+    /// Smoothing, with one parameter:
+    /// - `smoothness = 1.0`: none
+    /// - `smoothness < 1.0`: smoother
+    Smoothed,
+    /// Chat completions
+    /// # Errors
+    /// When the server is down.
+    Headed,
+    /// The fast path
+    /// ```
+    /// let fast = true;
+    /// ```
+    Fenced,
 }
 
 #[test]
@@ -38,6 +51,11 @@ fn display_as_str_as_ref_and_str_conversion_agree() {
         assert_eq!(AsRef::<str>::as_ref(&variant), name);
         let converted: &'static str = variant.into();
         assert_eq!(converted, name);
+        // strum's `IntoStaticStr` converts a reference too: a borrowed member outlives nothing.
+        let borrowed: &'static str = (&variant).into();
+        assert_eq!(borrowed, name);
+        let names: Vec<&'static str> = EndpointType::VARIANTS.iter().map(Into::into).collect();
+        assert_eq!(names, EndpointType::NAMES);
         assert_eq!(Member::from(variant).to_string(), name);
         assert_eq!(Member::from(variant).as_str(), name);
         assert_eq!(AsRef::<str>::as_ref(&Member::from(variant)), name);
@@ -93,6 +111,16 @@ fn description_joins_the_first_paragraphs_lines_with_one_space() {
         EndpointType::Block.description(),
         Some("A block doc comment over two lines.")
     );
+}
+
+#[test]
+fn description_ends_where_a_list_heading_or_fence_starts_without_a_blank_line() {
+    assert_eq!(
+        EndpointType::Smoothed.description(),
+        Some("Smoothing, with one parameter:")
+    );
+    assert_eq!(EndpointType::Headed.description(), Some("Chat completions"));
+    assert_eq!(EndpointType::Fenced.description(), Some("The fast path"));
 }
 
 #[test]

@@ -20,7 +20,8 @@ mod without_prelude {
         rename_all = "kebab-case",
         ignore_separators,
         dynamic = "registered",
-        max_len = 40
+        max_len = 40,
+        noun = "endpoint"
     )]
     enum Endpoint {
         /// OpenAI-compatible chat completions.

@@ -275,6 +275,34 @@ fn other_styles_store_dynamic_names_with_their_separator() {
 }
 
 #[test]
+fn train_and_title_case_store_names_with_their_own_separator() {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+    #[dynenum(rename_all = "Train-Case", ignore_separators)]
+    enum Train {
+        OpenaiChat,
+    }
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+    #[dynenum(rename_all = "Title Case", ignore_separators)]
+    enum Title {
+        OpenaiChat,
+    }
+    assert_eq!(Train::OpenaiChat.as_str(), "Openai-Chat");
+    assert_eq!("openai_chat".parse::<Train>().unwrap(), Train::OpenaiChat);
+    assert_eq!(
+        Train::dynamic("My_Plugin name").unwrap().as_str(),
+        "My-Plugin-name"
+    );
+    assert_eq!(Title::OpenaiChat.as_str(), "Openai Chat");
+    assert_eq!("OPENAI-CHAT".parse::<Title>().unwrap(), Title::OpenaiChat);
+    assert_eq!(Title::OpenaiChat, "openai_chat");
+    let plugin = Title::dynamic("My_Plugin-name").unwrap();
+    assert_eq!(plugin.as_str(), "My Plugin name");
+    assert_eq!(plugin, "my-plugin_NAME");
+    let member: Member<Title> = "my plugin NAME".parse().unwrap();
+    assert_eq!(member, Member::Dynamic(plugin));
+}
+
+#[test]
 fn kebab_order_reads_separators_as_the_stored_hyphen() {
     // Names are stored as "a-b", so the order must be the stored names' order for `Caseless` keys in a
     // `BTreeMap` to work: `-` (0x2d) sorts before `0` (0x30), although `_` (0x5f) would sort after it.

@@ -19,6 +19,7 @@ mod reexport {
     dynamic = "registered",
     ignore_separators,
     max_len = 32,
+    noun = "endpoint",
     crate = "crate::reexport::dynenum"
 )]
 enum Everything {

@@ -481,6 +481,18 @@ fold_case!(
     "Éclair-PLUGIN_name X"
 );
 fold_case!(
+    train_case_keeps_dynamic_names_as_first_given,
+    "Train-Case",
+    "ÉCLAIR-Plugin_Name x",
+    "Éclair-PLUGIN_name X"
+);
+fold_case!(
+    title_case_keeps_dynamic_names_as_first_given,
+    "Title Case",
+    "ÉCLAIR-Plugin_Name x",
+    "Éclair-PLUGIN_name X"
+);
+fold_case!(
     camel_case_keeps_dynamic_names_as_first_given,
     "camelCase",
     "ÉCLAIR-Plugin_Name x",

@@ -147,6 +147,8 @@ style_enum!(Snake, "snake_case");
 style_enum!(ScreamingSnake, "SCREAMING_SNAKE_CASE");
 style_enum!(Kebab, "kebab-case");
 style_enum!(ScreamingKebab, "SCREAMING-KEBAB-CASE");
+style_enum!(Train, "Train-Case");
+style_enum!(Title, "Title Case");
 
 /// Checks the names of a style's enum, that each parses in any ASCII case, and that `foreign`
 /// spellings (another style's, with other separators) do not.
@@ -236,6 +238,22 @@ fn screaming_kebab_case_style_joins_upper_words_with_hyphens() {
     check_style::<ScreamingKebab>(
         ["OPENAI-CHAT", "HTTP-SERVER", "V2-API", "X"],
         &["OPENAI_CHAT", "OPENAICHAT", "HTTP SERVER"],
+    );
+}
+
+#[test]
+fn train_case_style_capitalizes_words_joined_with_hyphens() {
+    check_style::<Train>(
+        ["Openai-Chat", "Http-Server", "V2-Api", "X"],
+        &["openai_chat", "OpenaiChat", "Http Server"],
+    );
+}
+
+#[test]
+fn title_case_style_capitalizes_words_joined_with_spaces() {
+    check_style::<Title>(
+        ["Openai Chat", "Http Server", "V2 Api", "X"],
+        &["openai_chat", "OpenaiChat", "Http-Server"],
     );
 }
 
@@ -389,6 +407,48 @@ fn parse_error_display_lists_the_names_and_suggests_the_nearest() {
     assert_eq!(err.suggestion(), Some("openai_chat"));
     assert!(err.name_error().is_none());
     assert!(err.source().is_none());
+}
+
+#[test]
+fn noun_names_the_enum_in_every_parse_error_text() {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+    #[dynenum(noun = "endpoint", dynamic = "registered")]
+    enum EndpointType {
+        OpenaiChat,
+        AnthropicChat,
+    }
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+    #[dynenum(noun = "storage backend")]
+    enum Nothing {}
+
+    let err = "chatt".parse::<EndpointType>().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        r#"unknown endpoint "chatt"; expected one of: openai_chat, anthropic_chat"#
+    );
+    assert_eq!(err.noun(), "endpoint");
+    assert_eq!(err.enum_name(), "EndpointType");
+    let err = "".parse::<Member<EndpointType>>().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        r#"invalid endpoint name "": name is empty"#
+    );
+    let err = "opnai_chat".parse::<Member<EndpointType>>().unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with(r#"unknown endpoint "opnai_chat"; "#),
+        "{err}"
+    );
+    let err = "s3".parse::<Nothing>().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        r#"unknown storage backend "s3"; storage backend has no names"#
+    );
+    // Without the attribute the enum's identifier stays the noun.
+    assert_eq!("x".parse::<Words>().unwrap_err().noun(), "Words");
+    // `Debug` is for developers: it keeps the Rust type's name.
+    let proxy = Nothing::dynamic("s3").unwrap();
+    assert_eq!(format!("{proxy:?}"), r#"Nothing::dynamic("s3")"#);
 }
 
 #[test]

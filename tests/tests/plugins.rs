@@ -1,7 +1,7 @@
 //! Link-time registration: `dynenum-example-plugin` registers names for enums that
 //! `dynenum-example-api` defines; linking it is all this test does.
 
-use dynenum_core::{DynamicStrEnum, Member, NameError};
+use dynenum_core::{DynamicMember, DynamicStrEnum, Member, NameError, Origin};
 use dynenum_example_api::{Backend, EndpointType};
 use dynenum_example_plugin as _;
 
@@ -33,6 +33,67 @@ fn link_time_names_come_first_sorted_then_run_time_in_call_order() {
             "nvidia_optimized",
             "zeta",
             "alpha"
+        ]
+    );
+}
+
+#[test]
+fn registered_names_say_which_crate_registered_them() {
+    let nv = EndpointType::registry().get("nvidia_optimized").unwrap();
+    assert_eq!(nv.origin(), Some(Origin::Link("dynenum_example_plugin")));
+    assert_eq!(
+        nv.origin().and_then(Origin::crate_name),
+        Some("dynenum_example_plugin")
+    );
+    assert_eq!(nv.origin().unwrap().to_string(), "dynenum_example_plugin");
+    let parsed: Member<EndpointType> = "Custom_Endpoint".parse().unwrap();
+    assert_eq!(
+        parsed.dynamic().and_then(DynamicMember::origin),
+        Some(Origin::Link("dynenum_example_plugin"))
+    );
+    // A proxy nobody registered has no origin.
+    assert_eq!(EndpointType::dynamic("unheard_of").unwrap().origin(), None);
+}
+
+mod local {
+    use dynenum_core::DynamicStrEnum;
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+    pub enum Local {
+        Builtin,
+    }
+
+    dynenum_core::register!(Local, "linked");
+}
+
+#[test]
+fn origin_is_the_module_of_register_or_run_time_and_survives_a_later_description() {
+    use local::Local;
+    let linked = Local::registry().get("LINKED").unwrap();
+    assert_eq!(linked.origin(), Some(Origin::Link("plugins::local")));
+    assert_eq!(
+        linked.origin().and_then(Origin::crate_name),
+        Some("plugins")
+    );
+    // A description added at run time to a link-time name keeps where the name came from.
+    let described = Local::registry()
+        .register_with_description("linked", "described later")
+        .unwrap();
+    assert_eq!(described.description(), Some("described later"));
+    assert_eq!(described.origin(), Some(Origin::Link("plugins::local")));
+    let runtime = Local::registry().register("at_run_time").unwrap();
+    assert_eq!(runtime.origin(), Some(Origin::RunTime));
+    assert_eq!(runtime.origin().and_then(Origin::crate_name), None);
+    assert_eq!(format!("{:>9}", Origin::RunTime), " run time");
+    let origins: Vec<Option<Origin>> = Member::<Local>::all()
+        .map(|m| m.dynamic().and_then(DynamicMember::origin))
+        .collect();
+    assert_eq!(
+        origins,
+        [
+            None,
+            Some(Origin::Link("plugins::local")),
+            Some(Origin::RunTime)
         ]
     );
 }

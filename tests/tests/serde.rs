@@ -187,6 +187,80 @@ fn bad_dynamic_names_are_errors_not_panics() {
 }
 
 #[test]
+fn noun_names_the_enum_in_serde_errors() {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+    #[dynenum(noun = "endpoint")]
+    enum Endpoint {
+        OpenaiChat,
+    }
+    let error = serde_json::from_str::<DynamicMember<Endpoint>>(r#""OpenAI_Chat""#).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("invalid endpoint dynamic name \"OpenAI_Chat\": "),
+        "{error}"
+    );
+    let error = serde_json::from_str::<Member<Endpoint>>(r#""""#).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("invalid endpoint name \"\": name is empty"),
+        "{error}"
+    );
+    // serde's own "invalid type" errors say what was expected, with the noun.
+    let error = serde_json::from_str::<Member<Endpoint>>("42").unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("expected a member name of endpoint"),
+        "{error}"
+    );
+    let error = serde_json::from_str::<Endpoint>("42").unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("expected a built-in name of endpoint"),
+        "{error}"
+    );
+}
+
+/// CBOR's text string: major type 3, the length, the UTF-8 bytes (lengths under 24 fit the head).
+fn cbor_text(text: &str) -> Vec<u8> {
+    assert!(text.len() < 24);
+    let mut bytes = vec![0x60 | u8::try_from(text.len()).unwrap()];
+    bytes.extend_from_slice(text.as_bytes());
+    bytes
+}
+
+fn cbor<T: Serialize>(value: &T) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    ciborium::into_writer(value, &mut bytes).unwrap();
+    bytes
+}
+
+#[test]
+fn binary_formats_get_the_name_as_a_string_never_a_variant_index() {
+    // CBOR reports itself not human-readable, as bincode and postcard do: the name is written anyway.
+    assert_eq!(
+        cbor(&EndpointType::AnthropicChat),
+        cbor_text("anthropic_chat")
+    );
+    let builtin: Member<EndpointType> = EndpointType::OpenaiChat.into();
+    let dynamic: Member<EndpointType> = "NVIDIA".parse().unwrap();
+    assert_eq!(cbor(&builtin), cbor_text("openai_chat"));
+    assert_eq!(cbor(&dynamic), cbor_text("nvidia"));
+    assert_eq!(cbor(dynamic.dynamic().unwrap()), cbor_text("nvidia"));
+    // One wire form: a built-in member's bytes read back as a `Member`, and a dynamic member's
+    // bytes read back whether or not the reader's enum has that name built in.
+    let read: Member<EndpointType> = ciborium::from_reader(&cbor(&builtin)[..]).unwrap();
+    assert_eq!(read, builtin);
+    let read: Member<EndpointType> = ciborium::from_reader(&cbor_text("Nvidia")[..]).unwrap();
+    assert_eq!(read, dynamic);
+    let read: EndpointType = ciborium::from_reader(&cbor_text("CLAUDE")[..]).unwrap();
+    assert_eq!(read, EndpointType::AnthropicChat);
+}
+
+#[test]
 fn dynamic_member_refuses_builtin_names() {
     let error = serde_json::from_str::<DynamicMember<EndpointType>>(r#""Claude""#).unwrap_err();
     assert!(

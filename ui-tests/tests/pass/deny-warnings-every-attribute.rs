@@ -7,7 +7,8 @@ use dynenum_core::{Caseless, DynamicStrEnum, Member, NameError};
     rename_all = "kebab-case",
     dynamic = "registered",
     ignore_separators,
-    max_len = 32
+    max_len = 32,
+    noun = "endpoint"
 )]
 #[dynenum(crate = "::dynenum_core")]
 enum EndpointType {
@@ -55,6 +56,12 @@ fn main() {
     let local: Member<EndpointType> = "Local Llama".parse().unwrap();
     assert_eq!(local.to_string(), "local-llama");
     assert_eq!(local, "LOCAL_LLAMA");
+    // noun = "endpoint": what error texts call the enum.
+    assert!("gpt"
+        .parse::<EndpointType>()
+        .unwrap_err()
+        .to_string()
+        .starts_with("unknown endpoint \"gpt\""));
     // max_len = 32.
     assert_eq!(
         EndpointType::dynamic(&"x".repeat(33)).unwrap_err(),

@@ -21,6 +21,8 @@ styled!(Snake, "snake_case");
 styled!(ScreamingSnake, "SCREAMING_SNAKE_CASE");
 styled!(Kebab, "kebab-case");
 styled!(ScreamingKebab, "SCREAMING-KEBAB-CASE");
+styled!(Train, "Train-Case");
+styled!(Title, "Title Case");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
 enum Unstyled {
@@ -45,6 +47,8 @@ fn main() {
         ScreamingKebab::NAMES,
         ["OPENAI-CHAT", "HTTP-SERVER", "V2-API", "X"]
     );
+    assert_eq!(Train::NAMES, ["Openai-Chat", "Http-Server", "V2-Api", "X"]);
+    assert_eq!(Title::NAMES, ["Openai Chat", "Http Server", "V2 Api", "X"]);
     assert_eq!(Unstyled::NAMES, Snake::NAMES);
 
     // Every style parses in any ASCII case and prints its own spelling.
@@ -81,5 +85,13 @@ fn main() {
     assert_eq!(
         shown(&"My-Name".parse::<Member<ScreamingKebab>>().unwrap()),
         "MY-NAME"
+    );
+    assert_eq!(
+        shown(&"My-name".parse::<Member<Train>>().unwrap()),
+        "My-name"
+    );
+    assert_eq!(
+        shown(&"my Name".parse::<Member<Title>>().unwrap()),
+        "my Name"
     );
 }
