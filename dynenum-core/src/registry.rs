@@ -1,16 +1,15 @@
 //! [`Registry`]: the names plugins add to an enum, at run time or at link time.
 
-use core::cell::UnsafeCell;
 use core::fmt;
 use core::marker::PhantomData;
-use core::ptr;
-use core::sync::atomic::{AtomicBool, AtomicPtr, AtomicUsize, Ordering};
+use core::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, AtomicUsize, Ordering};
+use core::{mem, ptr, slice, str};
 use std::borrow::Cow;
 use std::sync::{Mutex, PoisonError};
 
 use crate::error::NameError;
 use crate::member::DynamicMember;
-use crate::name;
+use crate::name::{self, Fold};
 use crate::phf::{fold, head, mum, HEAD, K};
 use crate::traits::DynamicStrEnum;
 
@@ -50,27 +49,117 @@ use crate::traits::DynamicStrEnum;
 /// # Ok::<(), dynenum_core::NameError>(())
 /// ```
 pub struct Registry<E> {
-    /// The newest table, or null before first use. Readers take no lock: they load this pointer and
-    /// read a table that is only ever appended to, or replaced by a larger copy.
+    /// The newest index, or null before first use. Readers take no lock: they load this pointer and
+    /// read an index that is only ever appended to, or replaced by a larger copy.
     current: AtomicPtr<Table>,
     /// Set once the first use found no link-time names: until a registration, the registry is empty
     /// and readers need no table (so first uses allocate nothing).
     empty: AtomicBool,
-    /// Serializes writers (registration and the lazy start).
-    writer: Mutex<()>,
+    /// Serializes writers (registration and the lazy start), and holds the arena they write entries
+    /// into.
+    writer: Mutex<Arena>,
     _enum: PhantomData<fn() -> E>,
 }
 
-/// One registered name. Entries are immutable and leaked on purpose: the registry lives as long as the
-/// program and never removes a name, so members point at their entry without reference counting (and,
-/// holding no cell, stay usable as map keys without clippy's `mutable_key_type` complaint).
+/// One registered name. Entries are immutable and live in the registry's [`Arena`], which is never
+/// freed: the registry lives as long as the program and never removes a name, so members point at
+/// their entry without reference counting (and, holding no cell, stay usable as map keys without
+/// clippy's `mutable_key_type` complaint).
 pub(crate) struct Entry {
-    /// Allocated once per name; an entry replaced to add a description shares it.
+    /// Copied once into the arena, folded like the enum's names; an entry that replaces this one to
+    /// add a description shares it.
     pub(crate) name: &'static str,
+    /// Always borrowed: copied into the arena when it was given as an owned `String`. (A `Cow`
+    /// still, so the crate's readers keep calling `as_deref`.)
     pub(crate) description: Option<Cow<'static, str>>,
-    /// The entry this one replaced to add a description: still read by members built before, and
-    /// linked here so leak checkers see it as reachable rather than lost.
-    _replaced: Option<&'static Entry>,
+}
+
+// Tuning notes on the layout (issue 13 point 5, issue 11 point 3). A slot is one pointer: eight
+// bytes, eight to a cache line, so a probe rarely leaves its first line, and the index of 10,000
+// names is 256 KiB rather than the 2 MiB of the former 64-byte slots (hash, folded key and entry
+// on one line). A hit reads the slot, then the entry and its name, written next to each other in
+// the arena. Per name, at one million names: 8 bytes of slot times two (half the slots stay empty)
+// times two (the retired tables add up to at most the newest one), 4 + 4 bytes of registration
+// order, a 40-byte entry and the name rounded up to 8 bytes: about 85 bytes beyond the name's own,
+// measured by `tests/tests/registry_memory.rs`.
+
+/// Where entries, names and descriptions live: chunks of [`CHUNK_WORDS`] words, filled in order and
+/// never moved or freed, so everything in them can be handed out as `&'static`. Only writers (under
+/// the registry's lock) touch it; readers reach its contents through the slots' release stores.
+struct Arena {
+    /// The next free word of the chunk being filled.
+    free: *mut u64,
+    /// How many words are left in that chunk.
+    left: usize,
+    /// Every chunk, so that leak checkers see them as reachable rather than lost.
+    chunks: Vec<*mut u64>,
+}
+
+/// 64 KiB: a chunk holds over a thousand typical entries, and the one being filled wastes little.
+const CHUNK_WORDS: usize = 8 * 1024;
+
+// SAFETY: the arena owns its chunks (raw pointers only because what it hands out is `&'static`);
+// it is only used behind the registry's `Mutex`, so one thread at a time.
+unsafe impl Send for Arena {}
+
+impl Arena {
+    const fn new() -> Arena {
+        Arena {
+            free: ptr::null_mut(),
+            left: 0,
+            chunks: Vec::new(),
+        }
+    }
+
+    /// Room for `bytes` bytes, aligned to eight, never written by the arena again.
+    fn alloc(&mut self, bytes: usize) -> *mut u8 {
+        let words = (bytes + 7) / 8;
+        if words > self.left {
+            let size = words.max(CHUNK_WORDS);
+            let chunk = Box::into_raw(vec![0_u64; size].into_boxed_slice()).cast::<u64>();
+            self.chunks.push(chunk);
+            if size > CHUNK_WORDS {
+                // A long name or description gets a chunk of its own; the current one keeps filling.
+                return chunk.cast();
+            }
+            (self.free, self.left) = (chunk, size);
+        }
+        let at = self.free;
+        // SAFETY: `words <= left`, so the result is at most one past the end of the chunk.
+        self.free = unsafe { at.add(words) };
+        self.left -= words;
+        at.cast()
+    }
+
+    /// A copy of `text`, for the life of the program.
+    fn text(&mut self, text: &str) -> &'static mut str {
+        let at = self.alloc(text.len());
+        // SAFETY: `alloc` gave `text.len()` fresh bytes that nothing else refers to; a copy of valid
+        // UTF-8 is valid UTF-8.
+        unsafe {
+            ptr::copy_nonoverlapping(text.as_ptr(), at, text.len());
+            str::from_utf8_unchecked_mut(slice::from_raw_parts_mut(at, text.len()))
+        }
+    }
+
+    /// A description, copied unless it is already `'static`.
+    fn description(&mut self, description: Cow<'static, str>) -> Cow<'static, str> {
+        match description {
+            Cow::Borrowed(text) => Cow::Borrowed(text),
+            Cow::Owned(text) => Cow::Borrowed(self.text(&text)),
+        }
+    }
+
+    fn entry(&mut self, entry: Entry) -> &'static Entry {
+        // The cast is aligned: the arena hands out 8-byte aligned room, and `Entry` needs at most that.
+        #[allow(clippy::cast_ptr_alignment)]
+        let at = self.alloc(mem::size_of::<Entry>()).cast::<Entry>();
+        // SAFETY: fresh room of the entry's size and alignment, never written again.
+        unsafe {
+            at.write(entry);
+            &*at
+        }
+    }
 }
 
 /// A name as the index compares it: five words read at 0, 8, 16 and 24 (each clamped to the last eight
@@ -122,54 +211,106 @@ impl Key {
     }
 }
 
-/// One slot of a [`Table`]'s index: a hash, a key and an entry, on one cache line, so a lookup reads
-/// one line per slot it probes and confirms the name there (a name over [`HEAD`] bytes also reads
-/// the entry's name).
-#[repr(align(64))]
-struct Slot {
-    /// Zero while the slot is empty; then, for good, the name's hash with its lowest bit set, which
-    /// rejects most other names before their key is compared. Published with a release store after
-    /// `key` and `entry` are written.
-    hash: AtomicUsize,
-    /// Written once, before `hash` publishes the slot, and never again.
-    key: UnsafeCell<Key>,
-    /// Null until filled; replaced (never cleared) when a description is added.
-    entry: AtomicPtr<Entry>,
+/// How an enum's names compare in the index.
+#[derive(Clone, Copy)]
+struct Rule {
+    /// `Some(separator)` under `ignore_separators`.
+    separators: Option<u8>,
+    /// Whether stored names are already folded as keys fold them (lower case, and `_` for every
+    /// separator under the rule), so an entry's name is compared with a key as it is, unfolded.
+    stored_folded: bool,
 }
 
-impl Slot {
+impl Rule {
     #[inline]
-    fn entry(&self) -> Option<&'static Entry> {
-        let entry = self.entry.load(Ordering::Acquire);
-        // SAFETY: a non-null pointer here came from `leak`, so it points to an `Entry` that is never
-        // freed or mutated; the release store that published it makes its contents visible.
-        unsafe { entry.as_ref() }
+    fn of<E: DynamicStrEnum>() -> Rule {
+        let meta = &E::__META;
+        Rule {
+            separators: meta.separators,
+            stored_folded: matches!(meta.fold, Fold::Lower)
+                && matches!(meta.separators, None | Some(b'_')),
+        }
     }
 }
 
-/// A fixed-capacity, append-only table: an open-addressing index whose slots hold the entries, and
+/// Whether `entry` holds the name whose key this is (`name` is that name, for one over [`HEAD`] bytes).
+#[inline]
+fn holds(entry: &Entry, name: &str, key: &Key, rule: Rule) -> bool {
+    let stored = entry.name;
+    if stored.len() != key.len {
+        return false;
+    }
+    if key.len > HEAD {
+        return name::eq(stored, name, rule.separators);
+    }
+    let stored = if rule.stored_folded {
+        Key {
+            words: head(stored.as_bytes()),
+            len: key.len,
+        }
+    } else {
+        Key::new(stored, rule.separators)
+    };
+    stored.same(key)
+}
+
+/// The low bits of an entry's address, zero as entries are aligned, which a slot uses to hold a few
+/// bits of its name's hash: most names that share a probe sequence are passed over without reading
+/// their entry.
+const TAG: usize = mem::align_of::<Entry>() - 1;
+
+/// The bits of `hash` a slot keeps: high ones, as the low ones choose the slot.
+#[inline]
+fn tag(hash: u64) -> usize {
+    // Truncation is intended: only the bits under `TAG` are kept.
+    #[allow(clippy::cast_possible_truncation)]
+    let tag = (hash >> 58) as usize & TAG;
+    tag
+}
+
+/// What a slot holds for an entry whose name has this hash: never null, the mark of an empty slot.
+#[inline]
+// The tagged pointer is not used as an `Entry` pointer until `untagged` takes the tag off.
+#[allow(clippy::cast_ptr_alignment)]
+fn tagged(entry: &'static Entry, hash: u64) -> *mut Entry {
+    // `wrapping_add` on the pointer (rather than integer arithmetic) keeps its provenance.
+    published(entry)
+        .cast::<u8>()
+        .wrapping_add(tag(hash))
+        .cast::<Entry>()
+}
+
+/// The entry a non-null slot value points to.
+#[inline]
+fn untagged(slot: *mut Entry) -> &'static Entry {
+    // The cast is aligned: taking the tag off gives back the entry's own address.
+    #[allow(clippy::cast_ptr_alignment)]
+    let entry = slot
+        .cast::<u8>()
+        .wrapping_sub(slot as usize & TAG)
+        .cast::<Entry>();
+    // SAFETY: `slot` came from `tagged`, so without its tag it is an entry in the arena, never freed
+    // or mutated; the release store that published the slot made the entry visible to the acquire
+    // load that read it.
+    unsafe { &*entry }
+}
+
+/// A fixed-capacity, append-only index: open addressing over slots that point into the arena, and
 /// the registration order as slot positions, both published with release stores so a reader sees
-/// only complete slots. A full table is copied into one twice its size; the old one is leaked, as
+/// only complete entries. A full table is copied into one twice its size; the old one is leaked, as
 /// readers may still hold it (the leaks add up to at most the size of the newest table).
 struct Table {
-    /// Twice as many as `order`, so at most half are full and probes stay short.
-    slots: Box<[Slot]>,
+    /// Null while empty; then, for good, an entry (replaced, never cleared, when a description is
+    /// added) tagged with bits of its name's hash. Twice as many as `order`, so at most half are full
+    /// and probes stay short.
+    slots: Box<[AtomicPtr<Entry>]>,
     /// The slot of each entry, in registration order.
-    order: Box<[AtomicUsize]>,
+    order: Box<[AtomicU32]>,
     /// How many entries there are.
     len: AtomicUsize,
     /// The smaller table this one replaced, which readers may still hold: linked so leak checkers see
     /// it as reachable rather than lost.
     _retired: Option<&'static Table>,
-}
-
-/// What a slot's `hash` holds for a name's hash: never zero, the mark of an empty slot.
-#[inline]
-fn mark(hash: u64) -> usize {
-    // Truncation is intended: the low bits pick the slot, and whatever of the rest fits is compared.
-    #[allow(clippy::cast_possible_truncation)]
-    let mark = hash as usize | 1;
-    mark
 }
 
 /// The slot a name's probe starts at.
@@ -181,26 +322,17 @@ fn home(hash: u64, mask: usize) -> usize {
     home
 }
 
-// SAFETY: tables are shared between threads through `Registry::current`. The only field without
-// its own synchronisation is each slot's `UnsafeCell<Key>`, written once by `push` (one writer at a
-// time, by its contract) before the slot's `hash` is stored with release; readers read a key only
-// after an acquire load of a non-zero `hash`, and nothing writes it again.
-unsafe impl Sync for Table {}
-
 impl Table {
+    /// Room for `capacity` names, a power of two.
     fn with_capacity(capacity: usize, retired: Option<&'static Table>) -> Table {
+        // Slot positions are stored as `u32`. Two billion names would need over 150 GiB, so this is a
+        // bound of principle, checked to keep the casts below honest.
+        assert!(capacity <= 1 << 31, "a registry holds at most 2^31 names");
         Table {
             slots: (0..capacity * 2)
-                .map(|_| Slot {
-                    hash: AtomicUsize::new(0),
-                    key: UnsafeCell::new(Key {
-                        words: [0; 5],
-                        len: 0,
-                    }),
-                    entry: AtomicPtr::new(ptr::null_mut()),
-                })
+                .map(|_| AtomicPtr::new(ptr::null_mut()))
                 .collect(),
-            order: (0..capacity).map(|_| AtomicUsize::new(0)).collect(),
+            order: (0..capacity).map(|_| AtomicU32::new(0)).collect(),
             len: AtomicUsize::new(0),
             _retired: retired,
         }
@@ -213,52 +345,46 @@ impl Table {
         name: &str,
         key: &Key,
         hash: u64,
-        separators: Option<u8>,
-    ) -> Option<(&Slot, &'static Entry)> {
+        rule: Rule,
+    ) -> Option<(&AtomicPtr<Entry>, &'static Entry)> {
         let mask = self.slots.len() - 1;
-        let (marked, mut at) = (mark(hash), home(hash, mask));
+        let (tag, mut at) = (tag(hash), home(hash, mask));
         loop {
             let slot = self.slots.get(at)?;
-            let stored = slot.hash.load(Ordering::Acquire);
-            if stored == 0 {
+            let stored = slot.load(Ordering::Acquire);
+            if stored.is_null() {
                 return None;
             }
-            if stored == marked {
-                // SAFETY: the acquire load of `hash` saw the release store that published the slot,
-                // which comes after the key's one write (in `push`); it is never written again.
-                let stored = unsafe { &*slot.key.get() };
-                if stored.same(key) {
-                    let entry = slot.entry()?;
-                    // A key covers all of a name of at most `HEAD` bytes; a longer one is checked whole.
-                    if key.len <= HEAD || name::eq(entry.name, name, separators) {
-                        return Some((slot, entry));
-                    }
+            if stored as usize & TAG == tag {
+                let entry = untagged(stored);
+                if holds(entry, name, key, rule) {
+                    return Some((slot, entry));
                 }
             }
             at = (at + 1) & mask;
         }
     }
 
-    /// Appends an entry.
+    /// Appends an entry whose name has this hash.
     ///
     /// # Safety
     ///
     /// No other `push` on this table may run at the same time (the caller holds the registry's
     /// writer lock, or the table is not yet shared), and the table is not full.
-    unsafe fn push(&self, entry: &'static Entry, key: Key, hash: u64) {
+    unsafe fn push(&self, entry: &'static Entry, hash: u64) {
         let mask = self.slots.len() - 1;
-        let (marked, mut at) = (mark(hash), home(hash, mask));
-        while self.slots[at].hash.load(Ordering::Relaxed) != 0 {
+        let mut at = home(hash, mask);
+        // Relaxed: only writers store slots, and the caller's contract makes this one the only one.
+        while !self.slots[at].load(Ordering::Relaxed).is_null() {
             at = (at + 1) & mask;
         }
-        let slot = &self.slots[at];
-        // SAFETY: no other writer runs (the caller's contract), and this slot is not yet published:
-        // its `hash` is zero (stored with release only below), so no reader reads its key.
-        unsafe { *slot.key.get() = key };
-        slot.entry.store(published(entry), Ordering::Release);
-        slot.hash.store(marked, Ordering::Release);
+        // The entry's contents (written before) become visible to any reader that loads this slot.
+        self.slots[at].store(tagged(entry, hash), Ordering::Release);
         let len = self.len.load(Ordering::Relaxed);
-        self.order[len].store(at, Ordering::Release);
+        // Truncation can't happen: `with_capacity` bounds the slot count to `u32`'s range.
+        #[allow(clippy::cast_possible_truncation)]
+        self.order[len].store(at as u32, Ordering::Relaxed);
+        // Publishes the order position and, again, the slot, to `iter` and `len`.
         self.len.store(len + 1, Ordering::Release);
     }
 
@@ -270,9 +396,10 @@ impl Table {
     fn iter(&self) -> impl Iterator<Item = &'static Entry> + '_ {
         let len = self.len.load(Ordering::Acquire);
         self.order[..len].iter().filter_map(|at| {
-            self.slots
-                .get(at.load(Ordering::Acquire))
-                .and_then(Slot::entry)
+            // Relaxed: the acquire load of `len` saw the release store made after this position.
+            let slot = self.slots.get(at.load(Ordering::Relaxed) as usize)?;
+            let stored = slot.load(Ordering::Acquire);
+            (!stored.is_null()).then(|| untagged(stored))
         })
     }
 }
@@ -307,7 +434,7 @@ impl<E> Registry<E> {
         Registry {
             current: AtomicPtr::new(ptr::null_mut()),
             empty: AtomicBool::new(false),
-            writer: Mutex::new(()),
+            writer: Mutex::new(Arena::new()),
             _enum: PhantomData,
         }
     }
@@ -334,17 +461,18 @@ impl<E: DynamicStrEnum> Registry<E> {
             // SAFETY: as in `table`.
             return unsafe { self.current.load(Ordering::Acquire).as_ref() };
         }
-        let _lock = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut arena = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
         if !link_time_names::<E>() {
             self.empty.store(true, Ordering::Release);
             // SAFETY: as in `table`.
             return unsafe { self.current.load(Ordering::Acquire).as_ref() };
         }
-        Some(self.start())
+        Some(self.start(&mut arena))
     }
 
-    /// Makes the first table, unless another thread did; the caller holds the writer lock.
-    fn start(&self) -> &'static Table {
+    /// Makes the first table, unless another thread did; the caller holds the writer lock, whose
+    /// arena this is.
+    fn start(&self, arena: &mut Arena) -> &'static Table {
         let current = self.current.load(Ordering::Acquire);
         // SAFETY: as in `table`.
         if let Some(table) = unsafe { current.as_ref() } {
@@ -360,33 +488,37 @@ impl<E: DynamicStrEnum> Registry<E> {
         ));
         for (name, description) in link_time {
             // Checked at compile time; a name submitted twice keeps its first entry.
-            table = self.insert(table, name, description.map(Cow::Borrowed)).0;
+            table = self
+                .insert(arena, table, name, description.map(Cow::Borrowed))
+                .0;
         }
         self.current.store(published(table), Ordering::Release);
         table
     }
 
     /// Adds `name` to `table` (or gives its description to the existing entry), growing the table if
-    /// it is full; returns the table now current and the name's entry. The caller holds the writer lock.
+    /// it is full; returns the table now current and the name's entry. The caller holds the writer
+    /// lock, whose arena this is.
     fn insert(
         &self,
+        arena: &mut Arena,
         mut table: &'static Table,
         name: &str,
         description: Option<Cow<'static, str>>,
     ) -> (&'static Table, &'static Entry) {
-        let separators = E::__META.separators;
-        let key = Key::new(name, separators);
-        let hash = key.hash(name, separators);
-        if let Some((slot, found)) = table.find(name, &key, hash, separators) {
+        let rule = Rule::of::<E>();
+        let key = Key::new(name, rule.separators);
+        let hash = key.hash(name, rule.separators);
+        if let Some((slot, found)) = table.find(name, &key, hash, rule) {
             return match description {
                 // The first description given for a name wins; members built before it keep none.
                 Some(description) if found.description.is_none() => {
-                    let entry = leak(Entry {
+                    let description = arena.description(description);
+                    let entry = arena.entry(Entry {
                         name: found.name,
                         description: Some(description),
-                        _replaced: Some(found),
                     });
-                    slot.entry.store(published(entry), Ordering::Release);
+                    slot.store(tagged(entry, hash), Ordering::Release);
                     (table, entry)
                 }
                 _ => (table, found),
@@ -395,22 +527,23 @@ impl<E: DynamicStrEnum> Registry<E> {
         if table.is_full() {
             let bigger = leak(Table::with_capacity(table.order.len() * 2, Some(table)));
             for entry in table.iter() {
-                let key = Key::new(entry.name, separators);
+                let key = Key::new(entry.name, rule.separators);
                 // SAFETY: `bigger` is not shared yet and has twice the room of the full `table`.
-                unsafe { bigger.push(entry, key, key.hash(entry.name, separators)) };
+                unsafe { bigger.push(entry, key.hash(entry.name, rule.separators)) };
             }
+            // Readers that load the new table see every slot and position written above.
             self.current.store(published(bigger), Ordering::Release);
             table = bigger;
         }
-        let mut stored: Box<str> = name.into();
-        name::fold_in_place(&mut stored, E::__META.fold, separators);
-        let entry = leak(Entry {
-            name: Box::leak(stored),
+        let stored = arena.text(name);
+        name::fold_in_place(stored, E::__META.fold, rule.separators);
+        let description = description.map(|description| arena.description(description));
+        let entry = arena.entry(Entry {
+            name: stored,
             description,
-            _replaced: None,
         });
         // SAFETY: the caller holds the writer lock, and a full table was replaced above.
-        unsafe { table.push(entry, key, hash) };
+        unsafe { table.push(entry, hash) };
         (table, entry)
     }
 
@@ -451,24 +584,24 @@ impl<E: DynamicStrEnum> Registry<E> {
                 return Ok(found);
             }
         }
-        let _lock = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
-        let (_, entry) = self.insert(self.start(), name, description);
+        let mut arena = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        let table = self.start(&mut arena);
+        let (_, entry) = self.insert(&mut arena, table, name, description);
         Ok(DynamicMember::registered(entry))
     }
 
     /// The registered member of that name, in any ASCII case. Never allocates and takes no lock.
     #[inline]
     pub fn get(&self, name: &str) -> Option<DynamicMember<E>> {
-        let meta = &E::__META;
         // No registered name is longer (`register` checks, and so does `register!` at compile time):
         // a long input is refused before it is hashed.
-        if name.len() > meta.max_len {
+        if name.len() > E::__META.max_len {
             return None;
         }
         let table = self.table()?;
-        let key = Key::new(name, meta.separators);
-        let (_, entry) =
-            table.find(name, &key, key.hash(name, meta.separators), meta.separators)?;
+        let rule = Rule::of::<E>();
+        let key = Key::new(name, rule.separators);
+        let (_, entry) = table.find(name, &key, key.hash(name, rule.separators), rule)?;
         Some(DynamicMember::registered(entry))
     }
 
@@ -581,9 +714,14 @@ mod tests {
         leak(Entry {
             name: Box::leak(name.into()),
             description: None,
-            _replaced: None,
         })
     }
+
+    /// The rule of an enum whose names keep their case and separators.
+    const EXACT: Rule = Rule {
+        separators: None,
+        stored_folded: false,
+    };
 
     /// Names that collide in everything but their bytes: one hash for all, so one probe sequence
     /// and one mark, and (for the long ones) one key.
@@ -601,12 +739,12 @@ mod tests {
             format!("{head}three___tail_end"),
         ];
         for (i, name) in names.iter().enumerate() {
-            assert!(table.find(name, &Key::new(name, None), 42, None).is_none());
+            assert!(table.find(name, &Key::new(name, None), 42, EXACT).is_none());
             // SAFETY: one thread, and the table has room for every name pushed here.
-            unsafe { table.push(entry(name), Key::new(name, None), 42) };
+            unsafe { table.push(entry(name), 42) };
             for (j, other) in names.iter().enumerate() {
                 let upper = other.to_ascii_uppercase();
-                let found = table.find(&upper, &Key::new(&upper, None), 42, None);
+                let found = table.find(&upper, &Key::new(&upper, None), 42, EXACT);
                 assert_eq!(
                     found.map(|(_, e)| e.name),
                     (j <= i).then_some(other.as_str())
@@ -618,28 +756,30 @@ mod tests {
     }
 
     #[test]
-    fn hashes_that_share_the_home_slot_but_not_the_mark_probe_past_each_other() {
+    fn hashes_that_share_the_home_slot_but_not_the_tag_probe_past_each_other() {
         let table = Table::with_capacity(8, None);
         let mask = table.slots.len() - 1;
-        let hashes = [5_u64, 5 + 16, 5 + 32, 5 + 1024];
+        // One home slot, four tags.
+        let hashes = [5_u64, 5 | 1 << 58, 5 | 2 << 58, 5 | 3 << 58];
         let names = ["one", "two", "three", "four"];
         for (name, hash) in names.iter().zip(hashes) {
             assert_eq!(home(hash, mask), 5);
+            assert_ne!(tag(hash), tag(hash ^ 4 << 58));
             // SAFETY: as above.
-            unsafe { table.push(entry(name), Key::new(name, None), hash) };
+            unsafe { table.push(entry(name), hash) };
         }
         for (name, hash) in names.iter().zip(hashes) {
-            let found = table.find(name, &Key::new(name, None), hash, None);
+            let found = table.find(name, &Key::new(name, None), hash, EXACT);
             assert_eq!(found.map(|(_, e)| e.name), Some(*name));
-            // The right key under another name's hash is not found: marks differ.
-            let wrong = table.find(name, &Key::new(name, None), hash ^ 0x100, None);
+            // The right key under a hash with another tag is not found.
+            let wrong = table.find(name, &Key::new(name, None), hash ^ 4 << 58, EXACT);
             assert!(wrong.is_none());
         }
         // The probe wraps around the end of the table.
         let last = mask as u64;
         // SAFETY: as above.
-        unsafe { table.push(entry("wrapped"), Key::new("wrapped", None), last) };
-        let found = table.find("WRAPPED", &Key::new("WRAPPED", None), last, None);
+        unsafe { table.push(entry("wrapped"), last) };
+        let found = table.find("WRAPPED", &Key::new("WRAPPED", None), last, EXACT);
         assert_eq!(found.map(|(_, e)| e.name), Some("wrapped"));
         assert_eq!(table.iter().count(), 5);
     }
