@@ -1,8 +1,9 @@
 //! [`Registry`]: the names plugins add to an enum, at run time or at link time.
 
+use core::cell::UnsafeCell;
 use core::fmt;
 use core::marker::PhantomData;
-use core::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, AtomicUsize, Ordering};
+use core::sync::atomic::{AtomicBool, AtomicPtr, AtomicUsize, Ordering};
 use core::{mem, ptr, slice, str};
 use std::borrow::Cow;
 use std::sync::{Mutex, PoisonError};
@@ -304,14 +305,22 @@ struct Table {
     /// added) tagged with bits of its name's hash. Twice as many as `order`, so at most half are full
     /// and probes stay short.
     slots: Box<[AtomicPtr<Entry>]>,
-    /// The slot of each entry, in registration order.
-    order: Box<[AtomicU32]>,
+    /// The slot of each entry, in registration order. Plain memory rather than atomics: a position is
+    /// written once, before `len` counts it (with release), and read only below `len` (with acquire),
+    /// so that ordering is the one thing keeping readers right, and the thread sanitizer checks it.
+    order: Box<[UnsafeCell<u32>]>,
     /// How many entries there are.
     len: AtomicUsize,
     /// The smaller table this one replaced, which readers may still hold: linked so leak checkers see
     /// it as reachable rather than lost.
     _retired: Option<&'static Table>,
 }
+
+// SAFETY: tables are shared between threads through `Registry::current`. The only fields without
+// their own synchronisation are the `order` positions, each written once by `push` (one writer at a
+// time, by its contract) before `len` counts it with release; readers read only positions below an
+// acquire load of `len`, and nothing writes them again.
+unsafe impl Sync for Table {}
 
 /// The slot a name's probe starts at.
 #[inline]
@@ -332,7 +341,7 @@ impl Table {
             slots: (0..capacity * 2)
                 .map(|_| AtomicPtr::new(ptr::null_mut()))
                 .collect(),
-            order: (0..capacity).map(|_| AtomicU32::new(0)).collect(),
+            order: (0..capacity).map(|_| UnsafeCell::new(0)).collect(),
             len: AtomicUsize::new(0),
             _retired: retired,
         }
@@ -383,8 +392,11 @@ impl Table {
         let len = self.len.load(Ordering::Relaxed);
         // Truncation can't happen: `with_capacity` bounds the slot count to `u32`'s range.
         #[allow(clippy::cast_possible_truncation)]
-        self.order[len].store(at as u32, Ordering::Relaxed);
-        // Publishes the order position and, again, the slot, to `iter` and `len`.
+        let at = at as u32;
+        // SAFETY: the only writer (the caller's contract) writes a position not yet counted by `len`,
+        // which no reader reads (see `iter`).
+        unsafe { *self.order[len].get() = at };
+        // Publishes the position to `iter`.
         self.len.store(len + 1, Ordering::Release);
     }
 
@@ -396,8 +408,10 @@ impl Table {
     fn iter(&self) -> impl Iterator<Item = &'static Entry> + '_ {
         let len = self.len.load(Ordering::Acquire);
         self.order[..len].iter().filter_map(|at| {
-            // Relaxed: the acquire load of `len` saw the release store made after this position.
-            let slot = self.slots.get(at.load(Ordering::Relaxed) as usize)?;
+            // SAFETY: the acquire load of `len` saw the release store made after this position was
+            // written, and it is never written again.
+            let at = unsafe { *at.get() };
+            let slot = self.slots.get(at as usize)?;
             let stored = slot.load(Ordering::Acquire);
             (!stored.is_null()).then(|| untagged(stored))
         })

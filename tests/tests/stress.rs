@@ -2,12 +2,19 @@
 //! look them up and list them. No name is lost or doubled, each thread's registrations keep their
 //! order, and everything finishes (the harness's timeout would catch a deadlock).
 //!
+//! The handoff tests check the memory orderings themselves. A writer tells readers what it has
+//! registered through a `Relaxed` counter, which orders nothing: whatever a reader then reads of a
+//! name (its entry, its bytes, its description, the registration order) is ordered after the write
+//! only by the registry's own release and acquire pairs. Run under ThreadSanitizer (`tests/tsan.sh`,
+//! which CI runs), any of those weakened to `Relaxed` is reported as a data race; the list of such
+//! mutations and whether each is caught is in `tests/tsan.sh`.
+//!
 //! loom does not fit here: the registry publishes leaked tables through `std` atomics in a `static`,
 //! which loom's model can't replace. CI runs this in debug builds; `cargo test --release -p
 //! dynenum-tests --test stress` runs it with more interleavings per second.
 
 use std::collections::HashSet;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread;
 
 use dynenum_core::{DynamicMember, DynamicStrEnum, Member};
@@ -112,4 +119,94 @@ fn concurrent_registration_loses_and_doubles_nothing() {
             assert_eq!(registry.get(member.as_str()).as_ref(), Some(member));
         }
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+enum Handoff {
+    Builtin,
+}
+
+/// Enough names for eight doublings of the index (it starts with room for 16).
+const HANDED_OFF: usize = 3_000;
+
+/// The `i`th name of the handoff test, in the case the writer registers it.
+fn handoff_name(i: usize) -> String {
+    format!("Handed_Off_{i}")
+}
+
+/// Waits until the registry shows `name`: a `Relaxed` handoff promises no more than that the write
+/// becomes visible eventually, and on common hardware it is visible at once.
+fn eventually<T>(mut look: impl FnMut() -> Option<T>) -> T {
+    loop {
+        if let Some(found) = look() {
+            return found;
+        }
+        std::hint::spin_loop();
+    }
+}
+
+#[test]
+fn readers_see_each_name_and_description_as_soon_as_registration_returns() {
+    let registry = Handoff::registry();
+    // How many names the writer has registered, and how many of them it has since described.
+    // Relaxed on purpose, on both sides (see the module's comment).
+    let registered = AtomicUsize::new(0);
+    let described = AtomicUsize::new(0);
+    thread::scope(|scope| {
+        for reader in 0..2 {
+            let (registered, described) = (&registered, &described);
+            scope.spawn(move || {
+                let (mut seen, mut listed) = (0, 0);
+                while seen < HANDED_OFF {
+                    let newest = registered.load(Ordering::Relaxed);
+                    if newest == seen {
+                        std::hint::spin_loop();
+                        continue;
+                    }
+                    seen = newest;
+                    // The newest name, looked up in another case than it was registered in.
+                    let wanted = handoff_name(seen - 1).to_ascii_uppercase();
+                    let member = eventually(|| registry.get(&wanted));
+                    assert_eq!(member.as_str(), wanted.to_ascii_lowercase());
+                    assert!(member.is_registered());
+                    // The newest description, read through a member built now.
+                    let done = described.load(Ordering::Relaxed);
+                    if done > 0 {
+                        let name = handoff_name(done - 1);
+                        let text = eventually(|| {
+                            registry
+                                .get(&name)
+                                .and_then(|m| m.description().map(str::to_owned))
+                        });
+                        assert_eq!(text, format!("described after {name}"));
+                    }
+                    // Now and then, the whole registration order, by both readers at different times.
+                    if seen >= listed + 97 + reader {
+                        listed = seen;
+                        let names = registry.names();
+                        assert!(names.len() >= seen - 1);
+                        for (i, member) in names.iter().enumerate() {
+                            assert_eq!(member.as_str(), handoff_name(i).to_ascii_lowercase());
+                        }
+                    }
+                }
+            });
+        }
+        scope.spawn(|| {
+            for i in 0..HANDED_OFF {
+                registry.register(&handoff_name(i)).unwrap();
+                registered.store(i + 1, Ordering::Relaxed);
+                // Every third step describes the name registered two steps before: an owned
+                // `String`, so the registry copies it, then publishes a new entry in its slot.
+                if i % 3 == 2 {
+                    let name = handoff_name(i - 2);
+                    registry
+                        .register_with_description(&name, format!("described after {name}"))
+                        .unwrap();
+                    described.store(i - 1, Ordering::Relaxed);
+                }
+            }
+        });
+    });
+    assert_eq!(registry.len(), HANDED_OFF);
 }
