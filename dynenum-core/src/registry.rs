@@ -151,15 +151,57 @@ impl Arena {
         }
     }
 
-    fn entry(&mut self, entry: Entry) -> &'static Entry {
-        // The cast is aligned: the arena hands out 8-byte aligned room, and `Entry` needs at most that.
-        #[allow(clippy::cast_ptr_alignment)]
-        let at = self.alloc(mem::size_of::<Entry>()).cast::<Entry>();
-        // SAFETY: fresh room of the entry's size and alignment, never written again.
+    /// A record for `name`, already folded for storage: an entry followed by a copy of the name.
+    /// The entry's own name is that copy, or `shared` (the name of the entry this one replaces, so
+    /// that every member of a name shares one allocation).
+    fn record(
+        &mut self,
+        name: &str,
+        shared: Option<&'static str>,
+        description: Option<Cow<'static, str>>,
+    ) -> Record {
+        let description = description.map(|description| self.description(description));
+        let at = self.alloc(mem::size_of::<Entry>() + name.len());
+        // SAFETY: `alloc` gave room for an entry and the name's bytes, aligned for the entry, that
+        // nothing else refers to; the bytes are a copy of valid UTF-8; neither is written again.
         unsafe {
-            at.write(entry);
-            &*at
+            let copy = at.add(mem::size_of::<Entry>());
+            ptr::copy_nonoverlapping(name.as_ptr(), copy, name.len());
+            let copy = str::from_utf8_unchecked(slice::from_raw_parts(copy, name.len()));
+            // The cast is aligned: the arena's room is 8-byte aligned, which is all `Entry` needs.
+            #[allow(clippy::cast_ptr_alignment)]
+            let entry = at.cast::<Entry>();
+            entry.write(Entry {
+                name: shared.unwrap_or(copy),
+                description,
+            });
+            Record(entry)
         }
+    }
+}
+
+/// An entry in the arena, followed by a copy of its name as the index compares it. The pointer
+/// covers both (it comes from the arena's chunk, not from a reference to the entry), so a lookup
+/// reads the name right after the entry, without first loading the entry's name pointer: one cache
+/// line, or two adjacent ones, per candidate.
+#[derive(Clone, Copy)]
+struct Record(*mut Entry);
+
+impl Record {
+    #[inline]
+    fn entry(self) -> &'static Entry {
+        // SAFETY: a record's entry is written before the record is published (see `Arena::record`)
+        // and never freed or written again.
+        unsafe { &*self.0 }
+    }
+
+    /// The copy of the name that follows the entry; as long as the entry's name.
+    #[inline]
+    fn name(self) -> &'static [u8] {
+        let len = self.entry().name.len();
+        // SAFETY: `Arena::record` wrote `len` bytes right after the entry, under this pointer's
+        // provenance, and never writes them again.
+        unsafe { slice::from_raw_parts(self.0.cast::<u8>().add(mem::size_of::<Entry>()), len) }
     }
 }
 
@@ -178,10 +220,23 @@ struct Key {
 impl Key {
     #[inline]
     fn new(name: &str, separators: Option<u8>) -> Key {
-        let bytes = name.as_bytes();
+        Key::fold(head(name.as_bytes()), name.len(), separators)
+    }
+
+    /// The key of a name whose head words (unfolded) and length these are. Written out: `array::map`
+    /// with a closure was not inlined here, and cost a call and a round trip through memory.
+    #[inline]
+    fn fold(w: [u64; 5], len: usize, separators: Option<u8>) -> Key {
+        let ignore = separators.is_some();
         Key {
-            words: head(bytes).map(|w| fold(w, separators.is_some())),
-            len: bytes.len(),
+            words: [
+                fold(w[0], ignore),
+                fold(w[1], ignore),
+                fold(w[2], ignore),
+                fold(w[3], ignore),
+                fold(w[4], ignore),
+            ],
+            len,
         }
     }
 
@@ -234,23 +289,25 @@ impl Rule {
     }
 }
 
-/// Whether `entry` holds the name whose key this is (`name` is that name, for one over [`HEAD`] bytes).
+/// Whether `record` holds the name whose key this is (`name` is that name, for one over [`HEAD`] bytes).
 #[inline]
-fn holds(entry: &Entry, name: &str, key: &Key, rule: Rule) -> bool {
-    let stored = entry.name;
+fn holds(record: Record, name: &str, key: &Key, rule: Rule) -> bool {
+    let stored = record.name();
     if stored.len() != key.len {
         return false;
     }
     if key.len > HEAD {
+        // SAFETY: the record's copy of a name is valid UTF-8, as the name was.
+        let stored = unsafe { str::from_utf8_unchecked(stored) };
         return name::eq(stored, name, rule.separators);
     }
     let stored = if rule.stored_folded {
         Key {
-            words: head(stored.as_bytes()),
+            words: head(stored),
             len: key.len,
         }
     } else {
-        Key::new(stored, rule.separators)
+        Key::fold(head(stored), key.len, rule.separators)
     };
     stored.same(key)
 }
@@ -269,31 +326,30 @@ fn tag(hash: u64) -> usize {
     tag
 }
 
-/// What a slot holds for an entry whose name has this hash: never null, the mark of an empty slot.
+/// What a slot holds for a record whose name has this hash: never null, the mark of an empty slot.
 #[inline]
 // The tagged pointer is not used as an `Entry` pointer until `untagged` takes the tag off.
 #[allow(clippy::cast_ptr_alignment)]
-fn tagged(entry: &'static Entry, hash: u64) -> *mut Entry {
+fn tagged(record: Record, hash: u64) -> *mut Entry {
     // `wrapping_add` on the pointer (rather than integer arithmetic) keeps its provenance.
-    published(entry)
+    record
+        .0
         .cast::<u8>()
         .wrapping_add(tag(hash))
         .cast::<Entry>()
 }
 
-/// The entry a non-null slot value points to.
+/// The record a non-null slot value points to. A reader uses it only after an acquire load of the
+/// slot, which saw the release store that published the record (so its contents are visible).
 #[inline]
-fn untagged(slot: *mut Entry) -> &'static Entry {
+fn untagged(slot: *mut Entry) -> Record {
     // The cast is aligned: taking the tag off gives back the entry's own address.
     #[allow(clippy::cast_ptr_alignment)]
     let entry = slot
         .cast::<u8>()
         .wrapping_sub(slot as usize & TAG)
         .cast::<Entry>();
-    // SAFETY: `slot` came from `tagged`, so without its tag it is an entry in the arena, never freed
-    // or mutated; the release store that published the slot made the entry visible to the acquire
-    // load that read it.
-    unsafe { &*entry }
+    Record(entry)
 }
 
 /// A fixed-capacity, append-only index: open addressing over slots that point into the arena, and
@@ -355,7 +411,7 @@ impl Table {
         key: &Key,
         hash: u64,
         rule: Rule,
-    ) -> Option<(&AtomicPtr<Entry>, &'static Entry)> {
+    ) -> Option<(&AtomicPtr<Entry>, Record)> {
         let mask = self.slots.len() - 1;
         let (tag, mut at) = (tag(hash), home(hash, mask));
         loop {
@@ -365,22 +421,22 @@ impl Table {
                 return None;
             }
             if stored as usize & TAG == tag {
-                let entry = untagged(stored);
-                if holds(entry, name, key, rule) {
-                    return Some((slot, entry));
+                let record = untagged(stored);
+                if holds(record, name, key, rule) {
+                    return Some((slot, record));
                 }
             }
             at = (at + 1) & mask;
         }
     }
 
-    /// Appends an entry whose name has this hash.
+    /// Appends a record whose name has this hash.
     ///
     /// # Safety
     ///
     /// No other `push` on this table may run at the same time (the caller holds the registry's
     /// writer lock, or the table is not yet shared), and the table is not full.
-    unsafe fn push(&self, entry: &'static Entry, hash: u64) {
+    unsafe fn push(&self, record: Record, hash: u64) {
         let mask = self.slots.len() - 1;
         let mut at = home(hash, mask);
         // Relaxed: only writers store slots, and the caller's contract makes this one the only one.
@@ -388,7 +444,7 @@ impl Table {
             at = (at + 1) & mask;
         }
         // The entry's contents (written before) become visible to any reader that loads this slot.
-        self.slots[at].store(tagged(entry, hash), Ordering::Release);
+        self.slots[at].store(tagged(record, hash), Ordering::Release);
         let len = self.len.load(Ordering::Relaxed);
         // Truncation can't happen: `with_capacity` bounds the slot count to `u32`'s range.
         #[allow(clippy::cast_possible_truncation)]
@@ -406,6 +462,11 @@ impl Table {
 
     /// Every entry, in registration order.
     fn iter(&self) -> impl Iterator<Item = &'static Entry> + '_ {
+        self.records().map(Record::entry)
+    }
+
+    /// Every record, in registration order.
+    fn records(&self) -> impl Iterator<Item = Record> + '_ {
         let len = self.len.load(Ordering::Acquire);
         self.order[..len].iter().filter_map(|at| {
             // SAFETY: the acquire load of `len` saw the release store made after this position was
@@ -417,6 +478,9 @@ impl Table {
         })
     }
 }
+
+// SAFETY: a record is shared between threads only once published, after which nothing writes it.
+unsafe impl Send for Record {}
 
 /// The pointer an atomic publishes for a leaked value.
 fn published<T>(value: &'static T) -> *mut T {
@@ -524,41 +588,47 @@ impl<E: DynamicStrEnum> Registry<E> {
         let key = Key::new(name, rule.separators);
         let hash = key.hash(name, rule.separators);
         if let Some((slot, found)) = table.find(name, &key, hash, rule) {
+            let found_entry = found.entry();
             return match description {
                 // The first description given for a name wins; members built before it keep none.
-                Some(description) if found.description.is_none() => {
-                    let description = arena.description(description);
-                    let entry = arena.entry(Entry {
-                        name: found.name,
-                        description: Some(description),
-                    });
-                    slot.store(tagged(entry, hash), Ordering::Release);
-                    (table, entry)
+                Some(description) if found_entry.description.is_none() => {
+                    let record =
+                        arena.record(found_entry.name, Some(found_entry.name), Some(description));
+                    slot.store(tagged(record, hash), Ordering::Release);
+                    (table, record.entry())
                 }
-                _ => (table, found),
+                _ => (table, found_entry),
             };
         }
         if table.is_full() {
             let bigger = leak(Table::with_capacity(table.order.len() * 2, Some(table)));
-            for entry in table.iter() {
-                let key = Key::new(entry.name, rule.separators);
+            for record in table.records() {
+                let name = record.entry().name;
+                let key = Key::new(name, rule.separators);
                 // SAFETY: `bigger` is not shared yet and has twice the room of the full `table`.
-                unsafe { bigger.push(entry, key.hash(entry.name, rule.separators)) };
+                unsafe { bigger.push(record, key.hash(name, rule.separators)) };
             }
             // Readers that load the new table see every slot and position written above.
             self.current.store(published(bigger), Ordering::Release);
             table = bigger;
         }
-        let stored = arena.text(name);
+        // Folded on the stack when it fits (every name the index compares whole does), so the arena
+        // holds the record only.
+        let mut buf = [0_u8; HEAD];
+        let mut long = String::new();
+        let stored: &mut str = if let Some(buf) = buf.get_mut(..name.len()) {
+            buf.copy_from_slice(name.as_bytes());
+            // SAFETY: a copy of valid UTF-8.
+            unsafe { str::from_utf8_unchecked_mut(buf) }
+        } else {
+            long.push_str(name);
+            &mut long
+        };
         name::fold_in_place(stored, E::__META.fold, rule.separators);
-        let description = description.map(|description| arena.description(description));
-        let entry = arena.entry(Entry {
-            name: stored,
-            description,
-        });
+        let record = arena.record(stored, None, description);
         // SAFETY: the caller holds the writer lock, and a full table was replaced above.
-        unsafe { table.push(entry, hash) };
-        (table, entry)
+        unsafe { table.push(record, hash) };
+        (table, record.entry())
     }
 
     /// Adds a name (or finds it, in any ASCII case) and returns its shared member.
@@ -615,8 +685,8 @@ impl<E: DynamicStrEnum> Registry<E> {
         let table = self.table()?;
         let rule = Rule::of::<E>();
         let key = Key::new(name, rule.separators);
-        let (_, entry) = table.find(name, &key, key.hash(name, rule.separators), rule)?;
-        Some(DynamicMember::registered(entry))
+        let (_, record) = table.find(name, &key, key.hash(name, rule.separators), rule)?;
+        Some(DynamicMember::registered(record.entry()))
     }
 
     /// Whether the name is registered, in any ASCII case.
@@ -724,11 +794,11 @@ mod tests {
         assert_ne!(ka.hash(&a, None), kb.hash(&b, None));
     }
 
-    fn entry(name: &str) -> &'static Entry {
-        leak(Entry {
-            name: Box::leak(name.into()),
-            description: None,
-        })
+    /// A record for `name` (as given: these tests store names unfolded), from an arena that is
+    /// never freed, like a registry's.
+    fn entry(name: &str) -> Record {
+        let arena = Box::leak(Box::new(Arena::new()));
+        arena.record(name, None, None)
     }
 
     /// The rule of an enum whose names keep their case and separators.
@@ -760,7 +830,7 @@ mod tests {
                 let upper = other.to_ascii_uppercase();
                 let found = table.find(&upper, &Key::new(&upper, None), 42, EXACT);
                 assert_eq!(
-                    found.map(|(_, e)| e.name),
+                    found.map(|(_, r)| r.entry().name),
                     (j <= i).then_some(other.as_str())
                 );
             }
@@ -784,7 +854,7 @@ mod tests {
         }
         for (name, hash) in names.iter().zip(hashes) {
             let found = table.find(name, &Key::new(name, None), hash, EXACT);
-            assert_eq!(found.map(|(_, e)| e.name), Some(*name));
+            assert_eq!(found.map(|(_, r)| r.entry().name), Some(*name));
             // The right key under a hash with another tag is not found.
             let wrong = table.find(name, &Key::new(name, None), hash ^ 4 << 58, EXACT);
             assert!(wrong.is_none());
@@ -794,7 +864,7 @@ mod tests {
         // SAFETY: as above.
         unsafe { table.push(entry("wrapped"), last) };
         let found = table.find("WRAPPED", &Key::new("WRAPPED", None), last, EXACT);
-        assert_eq!(found.map(|(_, e)| e.name), Some("wrapped"));
+        assert_eq!(found.map(|(_, r)| r.entry().name), Some("wrapped"));
         assert_eq!(table.iter().count(), 5);
     }
 }

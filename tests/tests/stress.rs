@@ -5,7 +5,7 @@
 //! The handoff tests check the memory orderings themselves. A writer tells readers what it has
 //! registered through a `Relaxed` counter, which orders nothing: whatever a reader then reads of a
 //! name (its entry, its bytes, its description, the registration order) is ordered after the write
-//! only by the registry's own release and acquire pairs. Run under ThreadSanitizer (`tests/tsan.sh`,
+//! only by the registry's own release and acquire pairs. Run under the thread sanitizer (`tests/tsan.sh`,
 //! which CI runs), any of those weakened to `Relaxed` is reported as a data race; the list of such
 //! mutations and whether each is caught is in `tests/tsan.sh`.
 //!
