@@ -452,8 +452,11 @@ impl Table {
         // SAFETY: the only writer (the caller's contract) writes a position not yet counted by `len`,
         // which no reader reads (see `iter`).
         unsafe { *self.order[len].get() = at };
-        // Publishes the position to `iter`.
-        self.len.store(len + 1, Ordering::Release);
+        // Publishes the position to `iter`. A read-modify-write rather than a store, though only one
+        // writer runs: it continues the release sequence of the writers before, so a reader that
+        // sees this count also sees their positions by the memory model alone (not only through the
+        // writers' lock, which ThreadSanitizer can't see inside the uninstrumented standard library).
+        self.len.fetch_add(1, Ordering::Release);
     }
 
     fn is_full(&self) -> bool {

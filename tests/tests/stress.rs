@@ -192,6 +192,29 @@ fn readers_see_each_name_and_description_as_soon_as_registration_returns() {
                 }
             });
         }
+        // A third reader only lists: what it reads of each entry (its name, and the description that
+        // replaced it) is ordered by the count and the slots alone, never by a lookup of its own.
+        let registered = &registered;
+        scope.spawn(move || {
+            let mut rounds = 0;
+            loop {
+                let finished = registered.load(Ordering::Relaxed) == HANDED_OFF;
+                let names = registry.names();
+                for (i, member) in names.iter().enumerate() {
+                    let name = handoff_name(i);
+                    assert_eq!(member.as_str(), name.to_ascii_lowercase());
+                    if let Some(text) = member.description() {
+                        assert_eq!(i % 3, 0, "{name} was never described");
+                        assert_eq!(text, format!("described after {name}"));
+                    }
+                }
+                rounds += 1;
+                if finished {
+                    break;
+                }
+            }
+            assert!(rounds > 0);
+        });
         scope.spawn(|| {
             for i in 0..HANDED_OFF {
                 registry.register(&handoff_name(i)).unwrap();
