@@ -17,14 +17,15 @@ use crate::traits::DynamicStrEnum;
 /// The plugin names of one enum: thread-safe, append-only, one per enum (see
 /// [`DynamicStrEnum::registry`]).
 ///
-/// A registered name is stored once, folded like the enum's built-in names, and every member built from
-/// it (by `register`, `get`, parsing or serde) shares that one allocation. Registering is idempotent: the
+/// A registered name is stored folded like the enum's built-in names, and every member built from it
+/// (by `register`, `get`, parsing or serde) shares that one copy. Registering is idempotent: the
 /// same name, in any ASCII case, returns the same member. Only `register`, `register_with_description`
 /// and `register!` add names; parsing never does, so untrusted input can't grow the registry.
 ///
 /// Reads take no lock and allocate nothing. The first use of a registry that has link-time names
 /// builds its table once (a few allocations); an enum without them needs no table until its first
-/// registration.
+/// registration. Each name costs the registry under 128 bytes besides its own (about 85 at a
+/// million names).
 ///
 /// Link-time names are gathered on that first use, so use a registry from `main` on, not from code that
 /// runs before it (another crate's static constructor): such an early use may find no link-time names,
@@ -811,7 +812,7 @@ mod tests {
     };
 
     /// Names that collide in everything but their bytes: one hash for all, so one probe sequence
-    /// and one mark, and (for the long ones) one key.
+    /// and one tag, and (for the long ones) one key.
     #[test]
     fn colliding_names_are_told_apart_by_key_then_by_name() {
         let table = Table::with_capacity(16, None);
