@@ -393,9 +393,13 @@ impl Table {
     fn with_capacity(capacity: usize, retired: Option<&'static Table>) -> Table {
         // Slot positions are stored as `u32`. Two billion names would need over 150 GiB, so this is a
         // bound of principle, checked to keep the casts below honest.
-        assert!(capacity <= 1 << 31, "a registry holds at most 2^31 names");
+        // (On 32-bit targets the slot count must also fit in `usize`.)
+        let slots = capacity
+            .checked_mul(2)
+            .filter(|_| capacity <= 1 << 31)
+            .expect("a registry holds at most 2^31 names");
         Table {
-            slots: (0..capacity * 2)
+            slots: (0..slots)
                 .map(|_| AtomicPtr::new(ptr::null_mut()))
                 .collect(),
             order: (0..capacity).map(|_| UnsafeCell::new(0)).collect(),
