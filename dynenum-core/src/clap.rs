@@ -102,7 +102,7 @@ impl<E: DynamicStrEnum> TypedValueParser for MemberParser<E> {
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
         let registered = E::registry()
             .entries()
-            .map(|entry| PossibleValue::new(entry.name).help(entry.description.as_deref()));
+            .map(|entry| PossibleValue::new(entry.name).help(entry.description));
         Some(Box::new(E::iter().map(possible_value).chain(registered)))
     }
 }

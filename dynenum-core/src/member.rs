@@ -90,7 +90,7 @@ impl<E: DynamicStrEnum> DynamicMember<E> {
     /// The description a plugin registered with the name, if any.
     pub fn description(&self) -> Option<&str> {
         match &self.repr {
-            Repr::Registered(entry) => entry.description.as_deref(),
+            Repr::Registered(entry) => entry.description,
             Repr::Unregistered(_) => None,
         }
     }
@@ -122,7 +122,7 @@ impl<E: DynamicStrEnum> DynamicMember<E> {
     /// ```
     pub fn origin(&self) -> Option<Origin> {
         match &self.repr {
-            Repr::Registered(entry) => Some(entry.origin),
+            Repr::Registered(entry) => Some(entry.origin()),
             Repr::Unregistered(_) => None,
         }
     }

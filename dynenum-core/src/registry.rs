@@ -3,28 +3,29 @@
 use core::cell::UnsafeCell;
 use core::fmt;
 use core::marker::PhantomData;
-use core::ptr;
 use core::sync::atomic::{AtomicBool, AtomicPtr, AtomicUsize, Ordering};
+use core::{mem, ptr, slice, str};
 use std::borrow::Cow;
 use std::sync::{Mutex, PoisonError};
 
 use crate::error::NameError;
 use crate::member::{DynamicMember, Origin};
-use crate::name;
+use crate::name::{self, Fold};
 use crate::phf::{fold, head, mum, HEAD, K};
 use crate::traits::DynamicStrEnum;
 
 /// The plugin names of one enum: thread-safe, append-only, one per enum (see
 /// [`DynamicStrEnum::registry`]).
 ///
-/// A registered name is stored once, folded like the enum's built-in names, and every member built from
-/// it (by `register`, `get`, parsing or serde) shares that one allocation. Registering is idempotent: the
+/// A registered name is stored folded like the enum's built-in names, and every member built from it
+/// (by `register`, `get`, parsing or serde) shares that one copy. Registering is idempotent: the
 /// same name, in any ASCII case, returns the same member. Only `register`, `register_with_description`
 /// and `register!` add names; parsing never does, so untrusted input can't grow the registry.
 ///
 /// Reads take no lock and allocate nothing. The first use of a registry that has link-time names
 /// builds its table once (a few allocations); an enum without them needs no table until its first
-/// registration.
+/// registration. Each name costs the registry under 128 bytes besides its own (about 85 at a
+/// million names).
 ///
 /// Link-time names are gathered on that first use, so use a registry from `main` on, not from code that
 /// runs before it (another crate's static constructor): such an early use may find no link-time names,
@@ -50,29 +51,172 @@ use crate::traits::DynamicStrEnum;
 /// # Ok::<(), dynenum_core::NameError>(())
 /// ```
 pub struct Registry<E> {
-    /// The newest table, or null before first use. Readers take no lock: they load this pointer and
-    /// read a table that is only ever appended to, or replaced by a larger copy.
+    /// The newest index, or null before first use. Readers take no lock: they load this pointer and
+    /// read an index that is only ever appended to, or replaced by a larger copy.
     current: AtomicPtr<Table>,
     /// Set once the first use found no link-time names: until a registration, the registry is empty
     /// and readers need no table (so first uses allocate nothing).
     empty: AtomicBool,
-    /// Serializes writers (registration and the lazy start).
-    writer: Mutex<()>,
+    /// Serializes writers (registration and the lazy start), and holds the arena they write entries
+    /// into.
+    writer: Mutex<Arena>,
     _enum: PhantomData<fn() -> E>,
 }
 
-/// One registered name. Entries are immutable and leaked on purpose: the registry lives as long as the
-/// program and never removes a name, so members point at their entry without reference counting (and,
-/// holding no cell, stay usable as map keys without clippy's `mutable_key_type` complaint).
+/// One registered name. Entries are immutable and live in the registry's [`Arena`], which is never
+/// freed: the registry lives as long as the program and never removes a name, so members point at
+/// their entry without reference counting (and, holding no cell, stay usable as map keys without
+/// clippy's `mutable_key_type` complaint).
 pub(crate) struct Entry {
-    /// Allocated once per name; an entry replaced to add a description shares it.
+    /// Copied once into the arena, folded like the enum's names; an entry that replaces this one to
+    /// add a description shares it.
     pub(crate) name: &'static str,
-    pub(crate) description: Option<Cow<'static, str>>,
-    /// Where the name was first registered; an entry replaced to add a description keeps it.
-    pub(crate) origin: Origin,
-    /// The entry this one replaced to add a description: still read by members built before, and
-    /// linked here so leak checkers see it as reachable rather than lost.
-    _replaced: Option<&'static Entry>,
+    /// Copied into the arena when it was given as an owned `String`.
+    pub(crate) description: Option<&'static str>,
+    /// The module of the first `register!` (or `plugin!`) that gave the name, or `None` when it was
+    /// registered at run time; an entry that replaces this one to add a description keeps it. A
+    /// reference to the submission's `&str`, so an entry stays at 40 bytes.
+    link_origin: Option<&'static &'static str>,
+}
+
+impl Entry {
+    /// Where the name was first registered.
+    pub(crate) fn origin(&self) -> Origin {
+        self.link_origin
+            .map_or(Origin::RunTime, |module| Origin::Link(module))
+    }
+}
+
+// Tuning notes on the layout (issue 13 point 5, issue 11 point 3). A slot is one pointer: eight
+// bytes, eight to a cache line, so a probe rarely leaves its first line, and the index of 10,000
+// names is 256 KiB rather than the 2 MiB of the former 64-byte slots (hash, folded key and entry
+// on one line). A hit reads the slot, then the entry and its name, written next to each other in
+// the arena. Per name, at one million names: 8 bytes of slot times two (half the slots stay empty)
+// times two (the retired tables add up to at most the newest one), 4 + 4 bytes of registration
+// order, a 40-byte entry and the name rounded up to 8 bytes: about 85 bytes beyond the name's own,
+// measured by `tests/tests/registry_memory.rs`.
+
+/// Where entries, names and descriptions live: chunks of [`CHUNK_WORDS`] words, filled in order and
+/// never moved or freed, so everything in them can be handed out as `&'static`. Only writers (under
+/// the registry's lock) touch it; readers reach its contents through the slots' release stores.
+struct Arena {
+    /// The next free word of the chunk being filled.
+    free: *mut u64,
+    /// How many words are left in that chunk.
+    left: usize,
+    /// Every chunk, so that leak checkers see them as reachable rather than lost.
+    chunks: Vec<*mut u64>,
+}
+
+/// 64 KiB: a chunk holds over a thousand typical entries, and the one being filled wastes little.
+const CHUNK_WORDS: usize = 8 * 1024;
+
+// SAFETY: the arena owns its chunks (raw pointers only because what it hands out is `&'static`);
+// it is only used behind the registry's `Mutex`, so one thread at a time.
+unsafe impl Send for Arena {}
+
+impl Arena {
+    const fn new() -> Arena {
+        Arena {
+            free: ptr::null_mut(),
+            left: 0,
+            chunks: Vec::new(),
+        }
+    }
+
+    /// Room for `bytes` bytes, aligned to eight, never written by the arena again.
+    fn alloc(&mut self, bytes: usize) -> *mut u8 {
+        let words = (bytes + 7) / 8;
+        if words > self.left {
+            let size = words.max(CHUNK_WORDS);
+            let chunk = Box::into_raw(vec![0_u64; size].into_boxed_slice()).cast::<u64>();
+            self.chunks.push(chunk);
+            if size > CHUNK_WORDS {
+                // A long name or description gets a chunk of its own; the current one keeps filling.
+                return chunk.cast();
+            }
+            (self.free, self.left) = (chunk, size);
+        }
+        let at = self.free;
+        // SAFETY: `words <= left`, so the result is at most one past the end of the chunk.
+        self.free = unsafe { at.add(words) };
+        self.left -= words;
+        at.cast()
+    }
+
+    /// A copy of `text`, for the life of the program.
+    fn text(&mut self, text: &str) -> &'static mut str {
+        let at = self.alloc(text.len());
+        // SAFETY: `alloc` gave `text.len()` fresh bytes that nothing else refers to; a copy of valid
+        // UTF-8 is valid UTF-8.
+        unsafe {
+            ptr::copy_nonoverlapping(text.as_ptr(), at, text.len());
+            str::from_utf8_unchecked_mut(slice::from_raw_parts_mut(at, text.len()))
+        }
+    }
+
+    /// A description, copied unless it is already `'static`.
+    fn description(&mut self, description: Cow<'static, str>) -> &'static str {
+        match description {
+            Cow::Borrowed(text) => text,
+            Cow::Owned(text) => self.text(&text),
+        }
+    }
+
+    /// A record for `name`, already folded for storage: an entry followed by a copy of the name.
+    /// The entry's own name is that copy, or `shared` (the name of the entry this one replaces, so
+    /// that every member of a name shares one allocation).
+    fn record(
+        &mut self,
+        name: &str,
+        shared: Option<&'static str>,
+        description: Option<Cow<'static, str>>,
+        link_origin: Option<&'static &'static str>,
+    ) -> Record {
+        let description = description.map(|description| self.description(description));
+        let at = self.alloc(mem::size_of::<Entry>() + name.len());
+        // SAFETY: `alloc` gave room for an entry and the name's bytes, aligned for the entry, that
+        // nothing else refers to; the bytes are a copy of valid UTF-8; neither is written again.
+        unsafe {
+            let copy = at.add(mem::size_of::<Entry>());
+            ptr::copy_nonoverlapping(name.as_ptr(), copy, name.len());
+            let copy = str::from_utf8_unchecked(slice::from_raw_parts(copy, name.len()));
+            // The cast is aligned: the arena's room is 8-byte aligned, which is all `Entry` needs.
+            #[allow(clippy::cast_ptr_alignment)]
+            let entry = at.cast::<Entry>();
+            entry.write(Entry {
+                name: shared.unwrap_or(copy),
+                description,
+                link_origin,
+            });
+            Record(entry)
+        }
+    }
+}
+
+/// An entry in the arena, followed by a copy of its name as the index compares it. The pointer
+/// covers both (it comes from the arena's chunk, not from a reference to the entry), so a lookup
+/// reads the name right after the entry, without first loading the entry's name pointer: one cache
+/// line, or two adjacent ones, per candidate.
+#[derive(Clone, Copy)]
+struct Record(*mut Entry);
+
+impl Record {
+    #[inline]
+    fn entry(self) -> &'static Entry {
+        // SAFETY: a record's entry is written before the record is published (see `Arena::record`)
+        // and never freed or written again.
+        unsafe { &*self.0 }
+    }
+
+    /// The copy of the name that follows the entry; as long as the entry's name.
+    #[inline]
+    fn name(self) -> &'static [u8] {
+        let len = self.entry().name.len();
+        // SAFETY: `Arena::record` wrote `len` bytes right after the entry, under this pointer's
+        // provenance, and never writes them again.
+        unsafe { slice::from_raw_parts(self.0.cast::<u8>().add(mem::size_of::<Entry>()), len) }
+    }
 }
 
 /// A name as the index compares it: five words read at 0, 8, 16 and 24 (each clamped to the last eight
@@ -90,10 +234,23 @@ struct Key {
 impl Key {
     #[inline]
     fn new(name: &str, separators: Option<u8>) -> Key {
-        let bytes = name.as_bytes();
+        Key::fold(head(name.as_bytes()), name.len(), separators)
+    }
+
+    /// The key of a name whose head words (unfolded) and length these are. Written out: `array::map`
+    /// with a closure was not inlined here, and cost a call and a round trip through memory.
+    #[inline]
+    fn fold(w: [u64; 5], len: usize, separators: Option<u8>) -> Key {
+        let ignore = separators.is_some();
         Key {
-            words: head(bytes).map(|w| fold(w, separators.is_some())),
-            len: bytes.len(),
+            words: [
+                fold(w[0], ignore),
+                fold(w[1], ignore),
+                fold(w[2], ignore),
+                fold(w[3], ignore),
+                fold(w[4], ignore),
+            ],
+            len,
         }
     }
 
@@ -124,40 +281,104 @@ impl Key {
     }
 }
 
-/// One slot of a [`Table`]'s index: a hash, a key and an entry, on one cache line, so a lookup reads
-/// one line per slot it probes and confirms the name there (a name over [`HEAD`] bytes also reads
-/// the entry's name).
-#[repr(align(64))]
-struct Slot {
-    /// Zero while the slot is empty; then, for good, the name's hash with its lowest bit set, which
-    /// rejects most other names before their key is compared. Published with a release store after
-    /// `key` and `entry` are written.
-    hash: AtomicUsize,
-    /// Written once, before `hash` publishes the slot, and never again.
-    key: UnsafeCell<Key>,
-    /// Null until filled; replaced (never cleared) when a description is added.
-    entry: AtomicPtr<Entry>,
+/// How an enum's names compare in the index.
+#[derive(Clone, Copy)]
+struct Rule {
+    /// `Some(separator)` under `ignore_separators`.
+    separators: Option<u8>,
+    /// Whether stored names are already folded as keys fold them (lower case, and `_` for every
+    /// separator under the rule), so an entry's name is compared with a key as it is, unfolded.
+    stored_folded: bool,
 }
 
-impl Slot {
+impl Rule {
     #[inline]
-    fn entry(&self) -> Option<&'static Entry> {
-        let entry = self.entry.load(Ordering::Acquire);
-        // SAFETY: a non-null pointer here came from `leak`, so it points to an `Entry` that is never
-        // freed or mutated; the release store that published it makes its contents visible.
-        unsafe { entry.as_ref() }
+    fn of<E: DynamicStrEnum>() -> Rule {
+        let meta = &E::__META;
+        Rule {
+            separators: meta.separators,
+            stored_folded: matches!(meta.fold, Fold::Lower)
+                && matches!(meta.separators, None | Some(b'_')),
+        }
     }
 }
 
-/// A fixed-capacity, append-only table: an open-addressing index whose slots hold the entries, and
+/// Whether `record` holds the name whose key this is (`name` is that name, for one over [`HEAD`] bytes).
+#[inline]
+fn holds(record: Record, name: &str, key: &Key, rule: Rule) -> bool {
+    let stored = record.name();
+    if stored.len() != key.len {
+        return false;
+    }
+    if key.len > HEAD {
+        // SAFETY: the record's copy of a name is valid UTF-8, as the name was.
+        let stored = unsafe { str::from_utf8_unchecked(stored) };
+        return name::eq(stored, name, rule.separators);
+    }
+    let stored = if rule.stored_folded {
+        Key {
+            words: head(stored),
+            len: key.len,
+        }
+    } else {
+        Key::fold(head(stored), key.len, rule.separators)
+    };
+    stored.same(key)
+}
+
+/// The low bits of an entry's address, zero as entries are aligned, which a slot uses to hold a few
+/// bits of its name's hash: most names that share a probe sequence are passed over without reading
+/// their entry.
+const TAG: usize = mem::align_of::<Entry>() - 1;
+
+/// The bits of `hash` a slot keeps: high ones, as the low ones choose the slot.
+#[inline]
+fn tag(hash: u64) -> usize {
+    // Truncation is intended: only the bits under `TAG` are kept.
+    #[allow(clippy::cast_possible_truncation)]
+    let tag = (hash >> 58) as usize & TAG;
+    tag
+}
+
+/// What a slot holds for a record whose name has this hash: never null, the mark of an empty slot.
+#[inline]
+// The tagged pointer is not used as an `Entry` pointer until `untagged` takes the tag off.
+#[allow(clippy::cast_ptr_alignment)]
+fn tagged(record: Record, hash: u64) -> *mut Entry {
+    // `wrapping_add` on the pointer (rather than integer arithmetic) keeps its provenance.
+    record
+        .0
+        .cast::<u8>()
+        .wrapping_add(tag(hash))
+        .cast::<Entry>()
+}
+
+/// The record a non-null slot value points to. A reader uses it only after an acquire load of the
+/// slot, which saw the release store that published the record (so its contents are visible).
+#[inline]
+fn untagged(slot: *mut Entry) -> Record {
+    // The cast is aligned: taking the tag off gives back the entry's own address.
+    #[allow(clippy::cast_ptr_alignment)]
+    let entry = slot
+        .cast::<u8>()
+        .wrapping_sub(slot as usize & TAG)
+        .cast::<Entry>();
+    Record(entry)
+}
+
+/// A fixed-capacity, append-only index: open addressing over slots that point into the arena, and
 /// the registration order as slot positions, both published with release stores so a reader sees
-/// only complete slots. A full table is copied into one twice its size; the old one is leaked, as
+/// only complete entries. A full table is copied into one twice its size; the old one is leaked, as
 /// readers may still hold it (the leaks add up to at most the size of the newest table).
 struct Table {
-    /// Twice as many as `order`, so at most half are full and probes stay short.
-    slots: Box<[Slot]>,
-    /// The slot of each entry, in registration order.
-    order: Box<[AtomicUsize]>,
+    /// Null while empty; then, for good, an entry (replaced, never cleared, when a description is
+    /// added) tagged with bits of its name's hash. Twice as many as `order`, so at most half are full
+    /// and probes stay short.
+    slots: Box<[AtomicPtr<Entry>]>,
+    /// The slot of each entry, in registration order. Plain memory rather than atomics: a position is
+    /// written once, before `len` counts it (with release), and read only below `len` (with acquire),
+    /// so that ordering is the one thing keeping readers right, and the thread sanitizer checks it.
+    order: Box<[UnsafeCell<u32>]>,
     /// How many entries there are.
     len: AtomicUsize,
     /// The smaller table this one replaced, which readers may still hold: linked so leak checkers see
@@ -165,14 +386,11 @@ struct Table {
     _retired: Option<&'static Table>,
 }
 
-/// What a slot's `hash` holds for a name's hash: never zero, the mark of an empty slot.
-#[inline]
-fn mark(hash: u64) -> usize {
-    // Truncation is intended: the low bits pick the slot, and whatever of the rest fits is compared.
-    #[allow(clippy::cast_possible_truncation)]
-    let mark = hash as usize | 1;
-    mark
-}
+// SAFETY: tables are shared between threads through `Registry::current`. The only fields without
+// their own synchronisation are the `order` positions, each written once by `push` (one writer at a
+// time, by its contract) before `len` counts it with release; readers read only positions below an
+// acquire load of `len`, and nothing writes them again.
+unsafe impl Sync for Table {}
 
 /// The slot a name's probe starts at.
 #[inline]
@@ -183,26 +401,21 @@ fn home(hash: u64, mask: usize) -> usize {
     home
 }
 
-// SAFETY: tables are shared between threads through `Registry::current`. The only field without
-// its own synchronisation is each slot's `UnsafeCell<Key>`, written once by `push` (one writer at a
-// time, by its contract) before the slot's `hash` is stored with release; readers read a key only
-// after an acquire load of a non-zero `hash`, and nothing writes it again.
-unsafe impl Sync for Table {}
-
 impl Table {
+    /// Room for `capacity` names, a power of two.
     fn with_capacity(capacity: usize, retired: Option<&'static Table>) -> Table {
+        // Slot positions are stored as `u32`. Two billion names would need over 150 GiB, so this is a
+        // bound of principle, checked to keep the casts below honest.
+        // (On 32-bit targets the slot count must also fit in `usize`.)
+        let slots = capacity
+            .checked_mul(2)
+            .filter(|_| capacity <= 1 << 31)
+            .expect("a registry holds at most 2^31 names");
         Table {
-            slots: (0..capacity * 2)
-                .map(|_| Slot {
-                    hash: AtomicUsize::new(0),
-                    key: UnsafeCell::new(Key {
-                        words: [0; 5],
-                        len: 0,
-                    }),
-                    entry: AtomicPtr::new(ptr::null_mut()),
-                })
+            slots: (0..slots)
+                .map(|_| AtomicPtr::new(ptr::null_mut()))
                 .collect(),
-            order: (0..capacity).map(|_| AtomicUsize::new(0)).collect(),
+            order: (0..capacity).map(|_| UnsafeCell::new(0)).collect(),
             len: AtomicUsize::new(0),
             _retired: retired,
         }
@@ -215,53 +428,53 @@ impl Table {
         name: &str,
         key: &Key,
         hash: u64,
-        separators: Option<u8>,
-    ) -> Option<(&Slot, &'static Entry)> {
+        rule: Rule,
+    ) -> Option<(&AtomicPtr<Entry>, Record)> {
         let mask = self.slots.len() - 1;
-        let (marked, mut at) = (mark(hash), home(hash, mask));
+        let (tag, mut at) = (tag(hash), home(hash, mask));
         loop {
             let slot = self.slots.get(at)?;
-            let stored = slot.hash.load(Ordering::Acquire);
-            if stored == 0 {
+            let stored = slot.load(Ordering::Acquire);
+            if stored.is_null() {
                 return None;
             }
-            if stored == marked {
-                // SAFETY: the acquire load of `hash` saw the release store that published the slot,
-                // which comes after the key's one write (in `push`); it is never written again.
-                let stored = unsafe { &*slot.key.get() };
-                if stored.same(key) {
-                    let entry = slot.entry()?;
-                    // A key covers all of a name of at most `HEAD` bytes; a longer one is checked whole.
-                    if key.len <= HEAD || name::eq(entry.name, name, separators) {
-                        return Some((slot, entry));
-                    }
+            if stored as usize & TAG == tag {
+                let record = untagged(stored);
+                if holds(record, name, key, rule) {
+                    return Some((slot, record));
                 }
             }
             at = (at + 1) & mask;
         }
     }
 
-    /// Appends an entry.
+    /// Appends a record whose name has this hash.
     ///
     /// # Safety
     ///
     /// No other `push` on this table may run at the same time (the caller holds the registry's
     /// writer lock, or the table is not yet shared), and the table is not full.
-    unsafe fn push(&self, entry: &'static Entry, key: Key, hash: u64) {
+    unsafe fn push(&self, record: Record, hash: u64) {
         let mask = self.slots.len() - 1;
-        let (marked, mut at) = (mark(hash), home(hash, mask));
-        while self.slots[at].hash.load(Ordering::Relaxed) != 0 {
+        let mut at = home(hash, mask);
+        // Relaxed: only writers store slots, and the caller's contract makes this one the only one.
+        while !self.slots[at].load(Ordering::Relaxed).is_null() {
             at = (at + 1) & mask;
         }
-        let slot = &self.slots[at];
-        // SAFETY: no other writer runs (the caller's contract), and this slot is not yet published:
-        // its `hash` is zero (stored with release only below), so no reader reads its key.
-        unsafe { *slot.key.get() = key };
-        slot.entry.store(published(entry), Ordering::Release);
-        slot.hash.store(marked, Ordering::Release);
+        // The entry's contents (written before) become visible to any reader that loads this slot.
+        self.slots[at].store(tagged(record, hash), Ordering::Release);
         let len = self.len.load(Ordering::Relaxed);
-        self.order[len].store(at, Ordering::Release);
-        self.len.store(len + 1, Ordering::Release);
+        // Truncation can't happen: `with_capacity` bounds the slot count to `u32`'s range.
+        #[allow(clippy::cast_possible_truncation)]
+        let at = at as u32;
+        // SAFETY: the only writer (the caller's contract) writes a position not yet counted by `len`,
+        // which no reader reads (see `iter`).
+        unsafe { *self.order[len].get() = at };
+        // Publishes the position to `iter`. A read-modify-write rather than a store, though only one
+        // writer runs: it continues the release sequence of the writers before, so a reader that
+        // sees this count also sees their positions by the memory model alone (not only through the
+        // writers' lock, which ThreadSanitizer can't see inside the uninstrumented standard library).
+        self.len.fetch_add(1, Ordering::Release);
     }
 
     fn is_full(&self) -> bool {
@@ -270,14 +483,25 @@ impl Table {
 
     /// Every entry, in registration order.
     fn iter(&self) -> impl Iterator<Item = &'static Entry> + '_ {
+        self.records().map(Record::entry)
+    }
+
+    /// Every record, in registration order.
+    fn records(&self) -> impl Iterator<Item = Record> + '_ {
         let len = self.len.load(Ordering::Acquire);
         self.order[..len].iter().filter_map(|at| {
-            self.slots
-                .get(at.load(Ordering::Acquire))
-                .and_then(Slot::entry)
+            // SAFETY: the acquire load of `len` saw the release store made after this position was
+            // written, and it is never written again.
+            let at = unsafe { *at.get() };
+            let slot = self.slots.get(at as usize)?;
+            let stored = slot.load(Ordering::Acquire);
+            (!stored.is_null()).then(|| untagged(stored))
         })
     }
 }
+
+// SAFETY: a record is shared between threads only once published, after which nothing writes it.
+unsafe impl Send for Record {}
 
 /// The pointer an atomic publishes for a leaked value.
 fn published<T>(value: &'static T) -> *mut T {
@@ -309,7 +533,7 @@ impl<E> Registry<E> {
         Registry {
             current: AtomicPtr::new(ptr::null_mut()),
             empty: AtomicBool::new(false),
-            writer: Mutex::new(()),
+            writer: Mutex::new(Arena::new()),
             _enum: PhantomData,
         }
     }
@@ -336,17 +560,18 @@ impl<E: DynamicStrEnum> Registry<E> {
             // SAFETY: as in `table`.
             return unsafe { self.current.load(Ordering::Acquire).as_ref() };
         }
-        let _lock = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut arena = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
         if !link_time_names::<E>() {
             self.empty.store(true, Ordering::Release);
             // SAFETY: as in `table`.
             return unsafe { self.current.load(Ordering::Acquire).as_ref() };
         }
-        Some(self.start())
+        Some(self.start(&mut arena))
     }
 
-    /// Makes the first table, unless another thread did; the caller holds the writer lock.
-    fn start(&self) -> &'static Table {
+    /// Makes the first table, unless another thread did; the caller holds the writer lock, whose
+    /// arena this is.
+    fn start(&self, arena: &mut Arena) -> &'static Table {
         let current = self.current.load(Ordering::Acquire);
         // SAFETY: as in `table`.
         if let Some(table) = unsafe { current.as_ref() } {
@@ -355,71 +580,81 @@ impl<E: DynamicStrEnum> Registry<E> {
         #[cfg(feature = "register")]
         let link_time = crate::link::names::<E>();
         #[cfg(not(feature = "register"))]
-        let link_time: Vec<(&'static str, Option<&'static str>, &'static str)> = Vec::new();
+        let link_time: Vec<(&'static str, Option<&'static str>, &'static &'static str)> =
+            Vec::new();
         let mut table = leak(Table::with_capacity(
             link_time.len().next_power_of_two().max(16),
             None,
         ));
         for (name, description, module) in link_time {
             // Checked at compile time; a name submitted twice keeps its first entry.
-            let origin = Origin::Link(module);
-            table = self
-                .insert(table, name, description.map(Cow::Borrowed), origin)
-                .0;
+            let description = description.map(Cow::Borrowed);
+            table = self.insert(arena, table, name, description, Some(module)).0;
         }
         self.current.store(published(table), Ordering::Release);
         table
     }
 
     /// Adds `name` to `table` (or gives its description to the existing entry), growing the table if
-    /// it is full; returns the table now current and the name's entry. The caller holds the writer lock.
+    /// it is full; returns the table now current and the name's entry. The caller holds the writer
+    /// lock, whose arena this is.
     fn insert(
         &self,
+        arena: &mut Arena,
         mut table: &'static Table,
         name: &str,
         description: Option<Cow<'static, str>>,
-        origin: Origin,
+        link_origin: Option<&'static &'static str>,
     ) -> (&'static Table, &'static Entry) {
-        let separators = E::__META.separators;
-        let key = Key::new(name, separators);
-        let hash = key.hash(name, separators);
-        if let Some((slot, found)) = table.find(name, &key, hash, separators) {
+        let rule = Rule::of::<E>();
+        let key = Key::new(name, rule.separators);
+        let hash = key.hash(name, rule.separators);
+        if let Some((slot, found)) = table.find(name, &key, hash, rule) {
+            let found_entry = found.entry();
             return match description {
                 // The first description given for a name wins; members built before it keep none.
-                Some(description) if found.description.is_none() => {
-                    let entry = leak(Entry {
-                        name: found.name,
-                        description: Some(description),
-                        origin: found.origin,
-                        _replaced: Some(found),
-                    });
-                    slot.entry.store(published(entry), Ordering::Release);
-                    (table, entry)
+                Some(description) if found_entry.description.is_none() => {
+                    let record = arena.record(
+                        found_entry.name,
+                        Some(found_entry.name),
+                        Some(description),
+                        found_entry.link_origin,
+                    );
+                    slot.store(tagged(record, hash), Ordering::Release);
+                    (table, record.entry())
                 }
-                _ => (table, found),
+                _ => (table, found_entry),
             };
         }
         if table.is_full() {
             let bigger = leak(Table::with_capacity(table.order.len() * 2, Some(table)));
-            for entry in table.iter() {
-                let key = Key::new(entry.name, separators);
+            for record in table.records() {
+                let name = record.entry().name;
+                let key = Key::new(name, rule.separators);
                 // SAFETY: `bigger` is not shared yet and has twice the room of the full `table`.
-                unsafe { bigger.push(entry, key, key.hash(entry.name, separators)) };
+                unsafe { bigger.push(record, key.hash(name, rule.separators)) };
             }
+            // Readers that load the new table see every slot and position written above.
             self.current.store(published(bigger), Ordering::Release);
             table = bigger;
         }
-        let mut stored: Box<str> = name.into();
-        name::fold_in_place(&mut stored, E::__META.fold, separators);
-        let entry = leak(Entry {
-            name: Box::leak(stored),
-            description,
-            origin,
-            _replaced: None,
-        });
+        // Folded on the stack when it fits (every name the index compares whole does), so the arena
+        // holds the record only.
+        let mut buf = [0_u8; HEAD];
+        let mut long = String::new();
+        let stored: &mut str = if let Some(buf) = buf.get_mut(..name.len()) {
+            buf.copy_from_slice(name.as_bytes());
+            // SAFETY: a copy of valid UTF-8.
+            unsafe { str::from_utf8_unchecked_mut(buf) }
+        } else {
+            long.push_str(name);
+            &mut long
+        };
+        name::fold_in_place(stored, E::__META.fold, rule.separators);
+        let record = arena.record(stored, None, description, link_origin);
         // SAFETY: the caller holds the writer lock, and a full table was replaced above.
-        unsafe { table.push(entry, key, hash) };
-        (table, entry)
+        unsafe { table.push(record, hash) };
+        (table, record.entry())
     }
 
     /// Adds a name (or finds it, in any ASCII case) and returns its shared member.
@@ -459,25 +694,25 @@ impl<E: DynamicStrEnum> Registry<E> {
                 return Ok(found);
             }
         }
-        let _lock = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
-        let (_, entry) = self.insert(self.start(), name, description, Origin::RunTime);
+        let mut arena = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        let table = self.start(&mut arena);
+        let (_, entry) = self.insert(&mut arena, table, name, description, None);
         Ok(DynamicMember::registered(entry))
     }
 
     /// The registered member of that name, in any ASCII case. Never allocates and takes no lock.
     #[inline]
     pub fn get(&self, name: &str) -> Option<DynamicMember<E>> {
-        let meta = &E::__META;
         // No registered name is longer (`register` checks, and so does `register!` at compile time):
         // a long input is refused before it is hashed.
-        if name.len() > meta.max_len {
+        if name.len() > E::__META.max_len {
             return None;
         }
         let table = self.table()?;
-        let key = Key::new(name, meta.separators);
-        let (_, entry) =
-            table.find(name, &key, key.hash(name, meta.separators), meta.separators)?;
-        Some(DynamicMember::registered(entry))
+        let rule = Rule::of::<E>();
+        let key = Key::new(name, rule.separators);
+        let (_, record) = table.find(name, &key, key.hash(name, rule.separators), rule)?;
+        Some(DynamicMember::registered(record.entry()))
     }
 
     /// Whether the name is registered, in any ASCII case.
@@ -585,17 +820,21 @@ mod tests {
         assert_ne!(ka.hash(&a, None), kb.hash(&b, None));
     }
 
-    fn entry(name: &str) -> &'static Entry {
-        leak(Entry {
-            name: Box::leak(name.into()),
-            description: None,
-            origin: Origin::RunTime,
-            _replaced: None,
-        })
+    /// A record for `name` (as given: these tests store names unfolded), from an arena that is
+    /// never freed, like a registry's.
+    fn entry(name: &str) -> Record {
+        let arena = Box::leak(Box::new(Arena::new()));
+        arena.record(name, None, None, None)
     }
 
+    /// The rule of an enum whose names keep their case and separators.
+    const EXACT: Rule = Rule {
+        separators: None,
+        stored_folded: false,
+    };
+
     /// Names that collide in everything but their bytes: one hash for all, so one probe sequence
-    /// and one mark, and (for the long ones) one key.
+    /// and one tag, and (for the long ones) one key.
     #[test]
     fn colliding_names_are_told_apart_by_key_then_by_name() {
         let table = Table::with_capacity(16, None);
@@ -610,14 +849,14 @@ mod tests {
             format!("{head}three___tail_end"),
         ];
         for (i, name) in names.iter().enumerate() {
-            assert!(table.find(name, &Key::new(name, None), 42, None).is_none());
+            assert!(table.find(name, &Key::new(name, None), 42, EXACT).is_none());
             // SAFETY: one thread, and the table has room for every name pushed here.
-            unsafe { table.push(entry(name), Key::new(name, None), 42) };
+            unsafe { table.push(entry(name), 42) };
             for (j, other) in names.iter().enumerate() {
                 let upper = other.to_ascii_uppercase();
-                let found = table.find(&upper, &Key::new(&upper, None), 42, None);
+                let found = table.find(&upper, &Key::new(&upper, None), 42, EXACT);
                 assert_eq!(
-                    found.map(|(_, e)| e.name),
+                    found.map(|(_, r)| r.entry().name),
                     (j <= i).then_some(other.as_str())
                 );
             }
@@ -627,29 +866,31 @@ mod tests {
     }
 
     #[test]
-    fn hashes_that_share_the_home_slot_but_not_the_mark_probe_past_each_other() {
+    fn hashes_that_share_the_home_slot_but_not_the_tag_probe_past_each_other() {
         let table = Table::with_capacity(8, None);
         let mask = table.slots.len() - 1;
-        let hashes = [5_u64, 5 + 16, 5 + 32, 5 + 1024];
+        // One home slot, four tags.
+        let hashes = [5_u64, 5 | 1 << 58, 5 | 2 << 58, 5 | 3 << 58];
         let names = ["one", "two", "three", "four"];
         for (name, hash) in names.iter().zip(hashes) {
             assert_eq!(home(hash, mask), 5);
+            assert_ne!(tag(hash), tag(hash ^ 4 << 58));
             // SAFETY: as above.
-            unsafe { table.push(entry(name), Key::new(name, None), hash) };
+            unsafe { table.push(entry(name), hash) };
         }
         for (name, hash) in names.iter().zip(hashes) {
-            let found = table.find(name, &Key::new(name, None), hash, None);
-            assert_eq!(found.map(|(_, e)| e.name), Some(*name));
-            // The right key under another name's hash is not found: marks differ.
-            let wrong = table.find(name, &Key::new(name, None), hash ^ 0x100, None);
+            let found = table.find(name, &Key::new(name, None), hash, EXACT);
+            assert_eq!(found.map(|(_, r)| r.entry().name), Some(*name));
+            // The right key under a hash with another tag is not found.
+            let wrong = table.find(name, &Key::new(name, None), hash ^ 4 << 58, EXACT);
             assert!(wrong.is_none());
         }
         // The probe wraps around the end of the table.
         let last = mask as u64;
         // SAFETY: as above.
-        unsafe { table.push(entry("wrapped"), Key::new("wrapped", None), last) };
-        let found = table.find("WRAPPED", &Key::new("WRAPPED", None), last, None);
-        assert_eq!(found.map(|(_, e)| e.name), Some("wrapped"));
+        unsafe { table.push(entry("wrapped"), last) };
+        let found = table.find("WRAPPED", &Key::new("WRAPPED", None), last, EXACT);
+        assert_eq!(found.map(|(_, r)| r.entry().name), Some("wrapped"));
         assert_eq!(table.iter().count(), 5);
     }
 }

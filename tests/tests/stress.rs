@@ -2,12 +2,19 @@
 //! look them up and list them. No name is lost or doubled, each thread's registrations keep their
 //! order, and everything finishes (the harness's timeout would catch a deadlock).
 //!
+//! The handoff tests check the memory orderings themselves. A writer tells readers what it has
+//! registered through a `Relaxed` counter, which orders nothing: whatever a reader then reads of a
+//! name (its entry, its bytes, its description, the registration order) is ordered after the write
+//! only by the registry's own release and acquire pairs. Run under the thread sanitizer (`tests/tsan.sh`,
+//! which CI runs), any of those weakened to `Relaxed` is reported as a data race; the list of such
+//! mutations and whether each is caught is in `tests/tsan.sh`.
+//!
 //! loom does not fit here: the registry publishes leaked tables through `std` atomics in a `static`,
 //! which loom's model can't replace. CI runs this in debug builds; `cargo test --release -p
 //! dynenum-tests --test stress` runs it with more interleavings per second.
 
 use std::collections::HashSet;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread;
 
 use dynenum_core::{DynamicMember, DynamicStrEnum, Member};
@@ -112,4 +119,127 @@ fn concurrent_registration_loses_and_doubles_nothing() {
             assert_eq!(registry.get(member.as_str()).as_ref(), Some(member));
         }
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+enum Looked {
+    Builtin,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+enum Listed {
+    Builtin,
+}
+
+/// Enough names for eight doublings of the index (it starts with room for 16).
+const HANDED_OFF: usize = 3_000;
+
+/// The `i`th name of the handoff tests, in the case the writer registers it.
+fn handoff_name(i: usize) -> String {
+    format!("Handed_Off_{i}")
+}
+
+/// The description the writer gives the `i`th name, some steps after registering it.
+fn description(i: usize) -> String {
+    format!("described after {}", handoff_name(i))
+}
+
+/// Waits until the registry shows what a `Relaxed` handoff announced: that promises no more than
+/// that the write becomes visible eventually (on common hardware, at once).
+fn eventually<T>(mut look: impl FnMut() -> Option<T>) -> T {
+    loop {
+        if let Some(found) = look() {
+            return found;
+        }
+        std::hint::spin_loop();
+    }
+}
+
+/// The writer of the handoff tests: registers `HANDED_OFF` names, announcing each in `registered`,
+/// and every third step describes the name registered two steps before (an owned `String`, so
+/// the registry copies it, then publishes a new entry in the name's slot), announcing it in
+/// `described`. Both counters are `Relaxed`: they order nothing.
+fn write_and_announce<E: DynamicStrEnum>(registered: &AtomicUsize, described: &AtomicUsize) {
+    let registry = E::registry();
+    for i in 0..HANDED_OFF {
+        registry.register(&handoff_name(i)).unwrap();
+        registered.store(i + 1, Ordering::Relaxed);
+        if i % 3 == 2 {
+            registry
+                .register_with_description(&handoff_name(i - 2), description(i - 2))
+                .unwrap();
+            described.store(i - 1, Ordering::Relaxed);
+        }
+    }
+}
+
+// One reader per handoff test: ThreadSanitizer remembers a few accesses per word, and the reads of
+// more threads could push the writer's write out of its memory before the unordered read comes.
+
+#[test]
+fn a_reader_finds_each_name_and_description_as_soon_as_registration_returns() {
+    let registry = Looked::registry();
+    let (registered, described) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    thread::scope(|scope| {
+        scope.spawn(|| {
+            let mut seen = 0;
+            while seen < HANDED_OFF {
+                let newest = registered.load(Ordering::Relaxed);
+                if newest == seen {
+                    std::hint::spin_loop();
+                    continue;
+                }
+                seen = newest;
+                // The newest name, often the first in a table just grown, in another case.
+                let wanted = handoff_name(seen - 1).to_ascii_uppercase();
+                let member = eventually(|| registry.get(&wanted));
+                assert_eq!(member.as_str(), wanted.to_ascii_lowercase());
+                assert!(member.is_registered());
+                // The newest description, read through a member built now.
+                let done = described.load(Ordering::Relaxed);
+                if done > 0 {
+                    let name = handoff_name(done - 1);
+                    let text = eventually(|| {
+                        registry
+                            .get(&name)
+                            .and_then(|m| m.description().map(str::to_owned))
+                    });
+                    assert_eq!(text, description(done - 1));
+                }
+            }
+        });
+        scope.spawn(|| write_and_announce::<Looked>(&registered, &described));
+    });
+    assert_eq!(registry.len(), HANDED_OFF);
+}
+
+#[test]
+fn a_reader_lists_names_and_descriptions_in_order_while_they_are_registered() {
+    let registry = Listed::registry();
+    let (registered, described) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    thread::scope(|scope| {
+        scope.spawn(|| {
+            // Only lists: what it reads of each entry (its name, and the description that replaced
+            // it) is ordered by the count and the slots alone, never by a lookup of its own.
+            loop {
+                let finished = registered.load(Ordering::Relaxed) == HANDED_OFF;
+                let names = registry.names();
+                for (i, member) in names.iter().enumerate() {
+                    assert_eq!(member.as_str(), handoff_name(i).to_ascii_lowercase());
+                    if let Some(text) = member.description() {
+                        assert_eq!(i % 3, 0, "{member:?} was never described");
+                        assert_eq!(text, description(i));
+                    }
+                }
+                if finished {
+                    break;
+                }
+            }
+        });
+        scope.spawn(|| write_and_announce::<Listed>(&registered, &described));
+    });
+    let names = Listed::registry().names();
+    assert_eq!(names.len(), HANDED_OFF);
+    let described = names.iter().filter(|m| m.description().is_some()).count();
+    assert_eq!(described, HANDED_OFF / 3);
 }
