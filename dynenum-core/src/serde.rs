@@ -7,7 +7,7 @@ use core::marker::PhantomData;
 use ::serde::de::{self, Deserialize, Deserializer, Visitor};
 use ::serde::ser::{Serialize, Serializer};
 
-use crate::error::{ParseError, Quoted};
+use crate::error::{ParseError, Shown};
 use crate::member::{DynamicMember, Member};
 use crate::traits::DynamicStrEnum;
 
@@ -73,7 +73,7 @@ impl<E: DynamicStrEnum> FromName<E> for DynamicMember<E> {
             format!(
                 "invalid {} dynamic name {}: {error}",
                 E::__META.name,
-                Quoted(name)
+                Shown::quoted(name)
             )
         })
     }
@@ -100,24 +100,23 @@ impl<E: DynamicStrEnum, T: FromName<E>> Visitor<'_> for NameVisitor<E, T> {
     }
 }
 
-/// The error text in serde's own words (`unknown variant ..., expected one of ...`), keeping the hint.
+/// The error text in serde's own words (`unknown variant ..., expected one of ...`), keeping the hint;
+/// the listing capped and every name escaped, as in `ParseError`'s `Display`.
 fn serde_message(error: &ParseError) -> String {
     use fmt::Write as _;
 
     if error.name_error().is_some() {
         return error.to_string();
     }
-    let mut text = format!("unknown variant {}, ", Quoted(error.input()));
+    let mut text = String::with_capacity(128);
+    let _ = write!(text, "unknown variant {}, ", Shown::ticked(error.input()));
     if error.expected().len() == 0 {
         text.push_str("there are no variants");
     } else {
-        text.push_str("expected one of ");
-        for (i, name) in error.expected().enumerate() {
-            let _ = write!(text, "{}`{name}`", if i == 0 { "" } else { ", " });
-        }
+        let _ = write!(text, "expected one of {}", error.listing(Shown::ticked));
     }
     if let Some(near) = error.suggestion() {
-        let _ = write!(text, " (did you mean `{near}`?)");
+        let _ = write!(text, " (did you mean {}?)", Shown::ticked(near));
     }
     text
 }
