@@ -157,10 +157,7 @@ fn invalid_value(
     );
     error.insert(ContextKind::ValidValue, ContextValue::Strings(expected));
     if let Some(near) = suggestion {
-        error.insert(
-            ContextKind::SuggestedValue,
-            ContextValue::String(near),
-        );
+        error.insert(ContextKind::SuggestedValue, ContextValue::String(near));
     }
     error
 }

@@ -239,7 +239,10 @@ impl ParseError {
                 }
             });
         }
-        (inner.names.len() + registered, first.into_iter().take(found))
+        (
+            inner.names.len() + registered,
+            first.into_iter().take(found),
+        )
     }
 }
 

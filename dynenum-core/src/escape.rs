@@ -141,7 +141,10 @@ mod tests {
     #[test]
     fn table_is_sorted_and_disjoint() {
         for pair in ESCAPED.windows(2) {
-            assert!(pair[0].0 <= pair[0].1 && pair[0].1 + 1 < pair[1].0, "{pair:?}");
+            assert!(
+                pair[0].0 <= pair[0].1 && pair[0].1 + 1 < pair[1].0,
+                "{pair:?}"
+            );
         }
     }
 }

@@ -8,8 +8,8 @@ pub use core::option::Option::{None, Some};
 pub use std::string::String;
 
 use crate::error::{NameError, ParseError, Registered};
-use crate::registry::Registry;
 use crate::name;
+use crate::registry::Registry;
 use crate::traits::DynamicStrEnum;
 
 /// Hashes a built-in member's name exactly as `DynamicMember`, `Member` and `Caseless` hash theirs.
@@ -59,7 +59,9 @@ impl<E: DynamicStrEnum> Registered for Registry<E> {
     }
 
     fn first(&self, limit: usize, each: &mut dyn FnMut(&'static str)) {
-        self.entries().take(limit).for_each(|entry| each(entry.name));
+        self.entries()
+            .take(limit)
+            .for_each(|entry| each(entry.name));
     }
 }
 

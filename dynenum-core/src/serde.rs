@@ -109,7 +109,7 @@ fn serde_message(error: &ParseError) -> String {
         return error.to_string();
     }
     let mut text = String::with_capacity(128);
-    let _ = write!(text, "unknown variant {}, ", Shown::ticked(error.input()));
+    let _ = write!(text, "unknown variant {}, ", Shown::quoted(error.input()));
     if error.expected().len() == 0 {
         text.push_str("there are no variants");
     } else {

@@ -16,7 +16,10 @@ use regex_syntax::hir::{Class, HirKind};
 /// The class as regex-syntax resolves it from its UCD tables.
 const CLASS: &str =
     r#"[[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\p{White_Space}"\\]--[ ]]"#;
-const TABLE_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../dynenum-core/src/escape_table.rs");
+const TABLE_PATH: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../dynenum-core/src/escape_table.rs"
+);
 
 /// The escaped ranges, sorted and merged, from the Unicode data.
 fn ranges() -> Vec<(u32, u32)> {
@@ -94,9 +97,29 @@ fn every_code_point_is_escaped_exactly_when_the_unicode_data_says_so() {
 fn the_unicode_data_holds_the_characters_the_issue_named() {
     // Independent of regex-syntax: the spoofing characters that must be escaped whatever the data.
     let named = [
-        '\u{202E}', '\u{200B}', '\u{061C}', '\u{2060}', '\u{00AD}', '\u{180E}', '\u{2064}',
-        '\u{FE0F}', '\u{E0000}', '\u{E0041}', '\u{E007F}', '\u{115F}', '\u{3164}', '\u{2028}',
-        '\u{2029}', '\u{FEFF}', '\u{200D}', '\u{2066}', '\u{1D173}', '\t', '\u{85}', '"', '\\',
+        '\u{202E}',
+        '\u{200B}',
+        '\u{061C}',
+        '\u{2060}',
+        '\u{00AD}',
+        '\u{180E}',
+        '\u{2064}',
+        '\u{FE0F}',
+        '\u{E0000}',
+        '\u{E0041}',
+        '\u{E007F}',
+        '\u{115F}',
+        '\u{3164}',
+        '\u{2028}',
+        '\u{2029}',
+        '\u{FEFF}',
+        '\u{200D}',
+        '\u{2066}',
+        '\u{1D173}',
+        '\t',
+        '\u{85}',
+        '"',
+        '\\',
     ];
     for ch in named {
         assert!(
@@ -105,7 +128,9 @@ fn the_unicode_data_holds_the_characters_the_issue_named() {
             u32::from(ch)
         );
     }
-    for ch in ['a', ' ', 'é', '日', '😀', '-', '_', '`', '\u{A0}' /* no-break space: White_Space */] {
+    for ch in [
+        'a', ' ', 'é', '日', '😀', '-', '_', '`', '\u{A0}', /* no-break space: White_Space */
+    ] {
         assert_eq!(
             dynenum_core::__private::escape::needs_escape(ch),
             ch == '\u{A0}',
