@@ -173,11 +173,11 @@ impl ParseError {
     /// called (not when the parse failed), so they include names registered since.
     pub fn expected(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
         let inner = &*self.inner;
-        let registered = inner.registered.map(|r| (r.count(), r));
         Expected {
-            left: inner.names.len() + registered.map_or(0, |(count, _)| count),
+            left: inner.names.len() + inner.registered.map_or(0, |r| r.count()),
             names: inner.names.iter(),
-            registered: registered.map(|(_, r)| r.names()),
+            registry: inner.registered,
+            registered: None,
         }
     }
 
@@ -247,9 +247,10 @@ impl ParseError {
 }
 
 /// [`ParseError::expected`]'s iterator: built-in names, then as many registered names as there were
-/// when it was made.
+/// when it was made (read from the registry only once the built-in names are through).
 struct Expected<'a> {
     names: core::slice::Iter<'static, &'static str>,
+    registry: Option<&'static dyn Registered>,
     registered: Option<Box<dyn Iterator<Item = &'static str> + 'a>>,
     left: usize,
 }
@@ -263,7 +264,12 @@ impl<'a> Iterator for Expected<'a> {
         }
         let next = match self.names.next() {
             Some(&name) => Some(name),
-            None => self.registered.as_mut()?.next(),
+            None => {
+                let registry = self.registry?;
+                self.registered
+                    .get_or_insert_with(|| registry.names())
+                    .next()
+            }
         };
         // The registry only grows, so it yields at least the names it counted.
         self.left -= 1;

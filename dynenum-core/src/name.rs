@@ -265,10 +265,11 @@ pub(crate) const SUGGESTED_UP_TO: usize = 64;
 /// characters, ignoring ASCII case, and separators under the rule, so `cafe` is one edit from `café`);
 /// ties go to the first candidate. `None` for an input over [`SUGGESTED_UP_TO`] characters.
 ///
-/// This runs on every failed parse, so on input an attacker may choose: it allocates nothing for an
+/// This runs when an error is shown, so on input an attacker may choose: it allocates nothing for an
 /// ASCII input, skips candidates whose length alone puts them too far, and computes each remaining
 /// distance bit-parallel (Myers' algorithm, in Hyyrö's form for whole strings), one word operation
-/// sequence per character of the candidate.
+/// sequence per character of the candidate, giving up on a candidate as soon as the characters it
+/// has left could no longer bring it within reach.
 pub(crate) fn nearest(
     input: &str,
     candidates: impl IntoIterator<Item = &'static str>,
@@ -282,12 +283,15 @@ pub(crate) fn nearest(
             Some((0, _)) => break,
             Some((found, _)) => found - 1,
         };
-        // Each character of length difference costs one edit at least.
-        if candidate.chars().count().abs_diff(pattern.len) > bound {
+        // Each character of length difference costs one edit at least. A name has at most as many
+        // characters as bytes, so a name too short in bytes is too short in characters: that
+        // rejects it without counting.
+        if candidate.len() + bound < pattern.len
+            || candidate.chars().count().abs_diff(pattern.len) > bound
+        {
             continue;
         }
-        let found = pattern.distance(candidate, separators);
-        if found <= bound {
+        if let Some(found) = pattern.distance_within(candidate, bound) {
             best = Some((found, candidate));
         }
     }
@@ -305,6 +309,8 @@ fn fold_char(c: char, separators: Option<u8>) -> char {
 /// An input of at most 64 characters, as bit masks: for each character, the positions where the
 /// (folded) input has it.
 struct Pattern {
+    /// For each ASCII byte as a candidate has it (unfolded), where the input has that byte's folded
+    /// form: the fold is paid for once per input, not once per candidate character.
     ascii: [u64; 128],
     /// Characters beyond ASCII, rare in names: searched in turn.
     other: Vec<(char, u64)>,
@@ -313,31 +319,35 @@ struct Pattern {
 
 impl Pattern {
     fn new(input: &str, separators: Option<u8>) -> Option<Pattern> {
-        let mut pattern = Pattern {
-            ascii: [0; 128],
-            other: Vec::new(),
-            len: 0,
-        };
+        let mut folded = [0_u64; 128];
+        let mut other: Vec<(char, u64)> = Vec::new();
+        let mut len = 0;
         for (at, c) in input.chars().map(|c| fold_char(c, separators)).enumerate() {
             if at == SUGGESTED_UP_TO {
                 return None;
             }
             let bit = 1 << at;
-            match usize::try_from(u32::from(c)) {
-                Ok(code) if code < 128 => pattern.ascii[code] |= bit,
-                _ => match pattern.other.iter_mut().find(|(other, _)| *other == c) {
+            match u8::try_from(c) {
+                Ok(byte) if byte.is_ascii() => folded[usize::from(byte)] |= bit,
+                _ => match other.iter_mut().find(|(o, _)| *o == c) {
                     Some((_, mask)) => *mask |= bit,
-                    None => pattern.other.push((c, bit)),
+                    None => other.push((c, bit)),
                 },
             }
-            pattern.len = at + 1;
+            len = at + 1;
         }
-        Some(pattern)
+        let mut ascii = [0_u64; 128];
+        for (byte, mask) in (0_u8..).zip(&mut ascii) {
+            *mask = folded[usize::from(key(byte, separators))];
+        }
+        Some(Pattern { ascii, other, len })
     }
 
+    /// Where the input has `c` (as read from a candidate, unfolded).
+    #[inline]
     fn positions(&self, c: char) -> u64 {
-        match usize::try_from(u32::from(c)) {
-            Ok(code) if code < 128 => self.ascii[code],
+        match u8::try_from(c) {
+            Ok(byte) if byte.is_ascii() => self.ascii[usize::from(byte)],
             _ => self
                 .other
                 .iter()
@@ -346,36 +356,74 @@ impl Pattern {
         }
     }
 
-    /// The edit distance from the input to `candidate`. Bit `i` of `plus`/`minus` says whether the
-    /// distance from the input's first `i + 1` characters to the candidate's prefix read so far goes
-    /// up or down by one from that of the first `i`; bits past the input's length never reach back
-    /// into it (sums carry and shifts move towards higher bits only).
-    fn distance(&self, candidate: &str, separators: Option<u8>) -> usize {
+    /// The edit distance from the input to `candidate`, if it is at most `bound`.
+    ///
+    /// Bit `i` of `plus`/`minus` says whether the distance from the input's first `i + 1` characters
+    /// to the candidate's prefix read so far goes up or down by one from that of the first `i`; bits
+    /// past the input's length never reach back into it (sums carry and shifts move towards higher
+    /// bits only). `distance` is the whole input's distance to the prefix read; each character left
+    /// lowers it by one at most, so once it exceeds `bound` by more than the characters left (counted
+    /// in bytes, which is never fewer), the candidate is out of reach.
+    fn distance_within(&self, candidate: &str, bound: usize) -> Option<usize> {
         if self.len == 0 {
-            return candidate.chars().count();
+            let d = candidate.chars().count();
+            return (d <= bound).then_some(d);
         }
         let last = 1_u64 << (self.len - 1);
-        let (mut plus, mut minus) = (u64::MAX, 0_u64);
-        let mut distance = self.len;
-        for c in candidate.chars() {
-            let eq = self.positions(fold_char(c, separators));
-            let vertical = eq | minus;
-            let horizontal = ((eq & plus).wrapping_add(plus) ^ plus) | eq;
-            let up = minus | !(horizontal | plus);
-            let down = plus & horizontal;
-            if up & last != 0 {
-                distance += 1;
-            } else if down & last != 0 {
-                distance -= 1;
+        let mut state = (u64::MAX, 0_u64, self.len);
+        let bytes = candidate.as_bytes();
+        if self.other.is_empty() {
+            // An ASCII input: read the candidate byte by byte. A non-ASCII character matches
+            // nothing in the input, so its lead byte counts as one unmatched character and its
+            // continuation bytes are skipped.
+            for (at, &b) in bytes.iter().enumerate() {
+                let eq = match b {
+                    0..=0x7f => self.ascii[usize::from(b)],
+                    0x80..=0xbf => continue,
+                    _ => 0,
+                };
+                step(&mut state, eq, last);
+                if state.2 > bound + (bytes.len() - at - 1) {
+                    return None;
+                }
             }
-            // The top row grows by one per character read: a carried-in "up".
-            let up = (up << 1) | 1;
-            let down = down << 1;
-            plus = down | !(vertical | up);
-            minus = up & vertical;
+        } else {
+            for (at, c) in candidate.char_indices() {
+                step(&mut state, self.positions(c), last);
+                if state.2 > bound + (bytes.len() - at - c.len_utf8()) {
+                    return None;
+                }
+            }
         }
-        distance
+        (state.2 <= bound).then_some(state.2)
     }
+
+    /// The edit distance from the input to `candidate` (for the tests).
+    #[cfg(test)]
+    fn distance(&self, candidate: &str) -> usize {
+        self.distance_within(candidate, usize::MAX / 2)
+            .unwrap_or(usize::MAX)
+    }
+}
+
+/// Reads one candidate character whose positions in the input are `eq`: `(plus, minus, distance)`.
+#[inline]
+fn step(state: &mut (u64, u64, usize), eq: u64, last: u64) {
+    let (plus, minus, distance) = state;
+    let vertical = eq | *minus;
+    let horizontal = ((eq & *plus).wrapping_add(*plus) ^ *plus) | eq;
+    let up = *minus | !(horizontal | *plus);
+    let down = *plus & horizontal;
+    if up & last != 0 {
+        *distance += 1;
+    } else if down & last != 0 {
+        *distance -= 1;
+    }
+    // The top row grows by one per character read: a carried-in "up".
+    let up = (up << 1) | 1;
+    let down = down << 1;
+    *plus = down | !(vertical | up);
+    *minus = up & vertical;
 }
 
 #[cfg(test)]
@@ -401,7 +449,7 @@ mod tests {
     }
 
     fn distance(a: &str, b: &str, separators: Option<u8>) -> usize {
-        Pattern::new(a, separators).unwrap().distance(b, separators)
+        Pattern::new(a, separators).unwrap().distance(b)
     }
 
     #[test]
@@ -433,11 +481,17 @@ mod tests {
         for a in &words {
             for b in words.iter().step_by(7) {
                 for separators in [None, Some(b'_')] {
-                    assert_eq!(
-                        distance(a, b, separators),
-                        reference(a, b, separators),
-                        "{a:?} {b:?}"
-                    );
+                    let expected = reference(a, b, separators);
+                    assert_eq!(distance(a, b, separators), expected, "{a:?} {b:?}");
+                    // Giving up early never changes the answer within the bound.
+                    let pattern = Pattern::new(a, separators).unwrap();
+                    for bound in 0..5 {
+                        assert_eq!(
+                            pattern.distance_within(b, bound),
+                            (expected <= bound).then_some(expected),
+                            "{a:?} {b:?} within {bound}"
+                        );
+                    }
                 }
             }
         }
