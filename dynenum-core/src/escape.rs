@@ -86,13 +86,30 @@ impl fmt::Display for Shown<'_> {
         if let Some(q) = quote {
             f.write_char(q)?;
         }
-        // Runs of characters that need no escape are written in one piece.
-        let (mut run, mut end, mut cut) = (0, text.len(), false);
-        for (n, (at, ch)) in text.char_indices().enumerate() {
-            if n == SHOWN_CHARS {
+        // Runs of characters that need no escape are written in one piece. Bytewise: an ASCII
+        // byte is a character of its own, a lead byte starts one, a continuation byte never does.
+        let bytes = text.as_bytes();
+        let (mut run, mut end, mut cut, mut chars) = (0, text.len(), false, 0);
+        let mut at = 0;
+        while at < bytes.len() {
+            let b = bytes[at];
+            if b & 0xc0 == 0x80 {
+                at += 1;
+                continue;
+            }
+            if chars == SHOWN_CHARS {
                 (end, cut) = (at, true);
                 break;
             }
+            chars += 1;
+            let plain = (b.is_ascii_graphic() && !matches!(b, b'"' | b'\\')) || b == b' ';
+            if plain && quote != Some(char::from(b)) {
+                at += 1;
+                continue;
+            }
+            let Some(ch) = text[at..].chars().next() else {
+                break;
+            };
             if needs_escape(ch) || Some(ch) == quote {
                 f.write_str(&text[run..at])?;
                 if matches!(ch, '\t' | '\n' | '\r' | '"' | '\'' | '\\') {
@@ -102,6 +119,7 @@ impl fmt::Display for Shown<'_> {
                 }
                 run = at + ch.len_utf8();
             }
+            at += ch.len_utf8();
         }
         f.write_str(&text[run..end])?;
         if cut {
