@@ -404,13 +404,19 @@ impl Pattern {
         }
         let (middle, len) = (&bytes[k..n - s], m - k - s);
         if len == 0 {
-            let d = middle.iter().filter(|&&b| !(0x80..0xc0).contains(&b)).count();
+            let d = middle
+                .iter()
+                .filter(|&&b| !(0x80..0xc0).contains(&b))
+                .count();
             return (d <= bound).then_some(d);
         }
         // Input positions `k..m - s` become bits `0..len`; the suffix's bits end up above `len`,
         // where they never reach back.
         let last = 1_u64 << (len - 1);
         let mut state = (u64::MAX, 0_u64, len);
+        // Each byte left lowers the distance by one at most: out of reach once
+        // `distance > bound + (middle.len() - at - 1)`.
+        let limit = bound + middle.len();
         for (at, &b) in middle.iter().enumerate() {
             let eq = match b {
                 0..=0x7f => self.ascii[usize::from(b)] >> k,
@@ -418,7 +424,7 @@ impl Pattern {
                 _ => 0,
             };
             step(&mut state, eq, last);
-            if state.2 > bound + (middle.len() - at - 1) {
+            if state.2 + at >= limit {
                 return None;
             }
         }
@@ -558,6 +564,46 @@ mod tests {
                         "{input:?} {candidate:?} within {bound}"
                     );
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn nearest_agrees_with_the_dynamic_program_on_random_names() {
+        // Few letters and short names, so that ties and exact matches are frequent: the search,
+        // which narrows its bound and gives up early, must still give the first of the nearest.
+        let alphabet = ['a', 'b', 'c', 'A', '_', '-', 'é'];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |below: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % below as u64).unwrap()
+        };
+        for round in 0..5_000 {
+            // Mostly ASCII inputs (the bytewise search), some not.
+            let letters = if round % 5 == 0 { 7 } else { 6 };
+            let input: String = (0..next(9)).map(|_| alphabet[next(letters)]).collect();
+            let names: Vec<&'static str> = (0..next(12))
+                .map(|_| {
+                    let name: String = (0..next(10)).map(|_| alphabet[next(7)]).collect();
+                    &*Box::leak(name.into_boxed_str())
+                })
+                .collect();
+            for separators in [None, Some(b'_')] {
+                let len = input.chars().count();
+                let expected = names
+                    .iter()
+                    .enumerate()
+                    .map(|(at, name)| (reference(&input, name, separators), at, *name))
+                    .filter(|&(d, _, _)| d <= (len / 3).max(1))
+                    .min()
+                    .map(|(_, _, name)| name);
+                assert_eq!(
+                    nearest(&input, names.iter().copied(), separators),
+                    expected,
+                    "{input:?} among {names:?}"
+                );
             }
         }
     }
