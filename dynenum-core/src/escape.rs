@@ -38,11 +38,9 @@ pub fn needs_escape(ch: char) -> bool {
 
 /// A name as error texts show it: between `quote`s (none for a listing), each escaped character
 /// written as Rust writes it in a literal (`\t`, `\"`, `\u{202e}`), the quote character itself
-/// escaped too, cut after [`SHOWN_CHARS`] characters with `…`.
-///
-/// ```ignore
-/// format!("{}", Shown::quoted("admin\u{202e}lmth.exe")) == r#""admin\u{202e}lmth.exe""#
-/// ```
+/// escaped too, cut after [`SHOWN_CHARS`] characters with `…`: `admin`, U+202E, `lmth.exe` shows as
+/// `"admin\u{202e}lmth.exe"`. The one way error texts write names, for every error type of the
+/// crate (`PluginError` included): call it, never format a name directly.
 #[derive(Clone, Copy)]
 pub(crate) struct Shown<'a> {
     text: &'a str,
@@ -59,6 +57,7 @@ impl<'a> Shown<'a> {
     }
 
     /// In backticks, serde's style.
+    #[cfg(any(feature = "serde", test))]
     pub(crate) const fn ticked(text: &'a str) -> Self {
         Shown {
             text,
@@ -129,6 +128,17 @@ impl fmt::Display for Shown<'_> {
             f.write_char(q)?;
         }
         Ok(())
+    }
+}
+
+/// A name in double quotes, escaped and cut: `Quoted(name)` is [`Shown::quoted`]`(name)`, the form
+/// most messages want, as a plain `Display` adapter (`format!("unknown {}", Quoted(input))`).
+#[derive(Clone, Copy)]
+pub(crate) struct Quoted<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&Shown::quoted(self.0), f)
     }
 }
 

@@ -7,7 +7,7 @@ use core::marker::PhantomData;
 use ::serde::de::{self, Deserialize, Deserializer, Visitor};
 use ::serde::ser::{Serialize, Serializer};
 
-use crate::error::{ParseError, Shown};
+use crate::error::{ParseError, Quoted, Shown};
 use crate::member::{DynamicMember, Member};
 use crate::traits::DynamicStrEnum;
 
@@ -73,7 +73,7 @@ impl<E: DynamicStrEnum> FromName<E> for DynamicMember<E> {
             format!(
                 "invalid {} dynamic name {}: {error}",
                 E::__META.name,
-                Shown::quoted(name)
+                Quoted(name)
             )
         })
     }
@@ -109,7 +109,7 @@ fn serde_message(error: &ParseError) -> String {
         return error.to_string();
     }
     let mut text = String::with_capacity(128);
-    let _ = write!(text, "unknown variant {}, ", Shown::quoted(error.input()));
+    let _ = write!(text, "unknown variant {}, ", Quoted(error.input()));
     if error.expected().len() == 0 {
         text.push_str("there are no variants");
     } else {

@@ -48,7 +48,15 @@ backend_enum!(Registered10k);
 /// `count` plugin names: `acme_chat_0`, `globex_chat_0`, … (11 to 26 bytes).
 fn plugin_names(count: usize) -> Vec<String> {
     const VENDORS: [&str; 10] = [
-        "acme", "globex", "initech", "umbrella", "hooli", "piedpiper", "stark", "wayne", "wonka",
+        "acme",
+        "globex",
+        "initech",
+        "umbrella",
+        "hooli",
+        "piedpiper",
+        "stark",
+        "wayne",
+        "wonka",
         "tyrell",
     ];
     const PRODUCTS: [&str; 5] = ["chat", "embeddings", "completions", "rerank", "vision"];
