@@ -186,7 +186,7 @@ impl ParseError {
     pub fn expected(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
         let inner = &*self.inner;
         Expected {
-            left: inner.names.len() + inner.registered.map_or(0, |r| r.count()),
+            left: inner.names.len() + inner.registered.map_or(0, Registered::count),
             names: inner.names.iter(),
             registry: inner.registered,
             registered: None,
@@ -235,7 +235,7 @@ impl ParseError {
     /// How many names are expected, and the first [`LISTED`] of them (built-in names first).
     pub(crate) fn listed(&self) -> (usize, impl Iterator<Item = &'static str>) {
         let inner = &*self.inner;
-        let registered = inner.registered.map_or(0, |r| r.count());
+        let registered = inner.registered.map_or(0, Registered::count);
         let mut first = [""; LISTED];
         let mut found = 0;
         for (slot, &name) in first.iter_mut().zip(inner.names) {
@@ -274,14 +274,13 @@ impl<'a> Iterator for Expected<'a> {
         if self.left == 0 {
             return None;
         }
-        let next = match self.names.next() {
-            Some(&name) => Some(name),
-            None => {
-                let registry = self.registry?;
-                self.registered
-                    .get_or_insert_with(|| registry.names())
-                    .next()
-            }
+        let next = if let Some(&name) = self.names.next() {
+            Some(name)
+        } else {
+            let registry = self.registry?;
+            self.registered
+                .get_or_insert_with(|| registry.names())
+                .next()
         };
         // The registry only grows, so it yields at least the names it counted.
         self.left -= 1;

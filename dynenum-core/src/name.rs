@@ -393,25 +393,28 @@ impl Pattern {
     /// share a vendor prefix or a suffix like `_chat`, and comparing a byte costs less than a step.
     fn ascii_distance_within(&self, bytes: &[u8], bound: usize) -> Option<usize> {
         let matches = |b: u8, at: usize| b < 0x80 && self.ascii[usize::from(b)] >> at & 1 != 0;
-        let (m, n) = (self.len, bytes.len());
-        let mut k = 0;
-        while k < m && k < n && matches(bytes[k], k) {
-            k += 1;
+        let (input_len, n) = (self.len, bytes.len());
+        let mut prefix = 0;
+        while prefix < input_len && prefix < n && matches(bytes[prefix], prefix) {
+            prefix += 1;
         }
-        let mut s = 0;
-        while s < m - k && s < n - k && matches(bytes[n - 1 - s], m - 1 - s) {
-            s += 1;
+        let mut suffix = 0;
+        while suffix < input_len - prefix
+            && suffix < n - prefix
+            && matches(bytes[n - 1 - suffix], input_len - 1 - suffix)
+        {
+            suffix += 1;
         }
-        let (middle, len) = (&bytes[k..n - s], m - k - s);
+        let (middle, len) = (&bytes[prefix..n - suffix], input_len - prefix - suffix);
         if len == 0 {
-            let d = middle
+            let chars = middle
                 .iter()
                 .filter(|&&b| !(0x80..0xc0).contains(&b))
                 .count();
-            return (d <= bound).then_some(d);
+            return (chars <= bound).then_some(chars);
         }
-        // Input positions `k..m - s` become bits `0..len`; the suffix's bits end up above `len`,
-        // where they never reach back.
+        // Input positions `prefix..input_len - suffix` become bits `0..len`; the suffix's bits end
+        // up above `len`, where they never reach back.
         let last = 1_u64 << (len - 1);
         let mut state = (u64::MAX, 0_u64, len);
         // Each byte left lowers the distance by one at most: out of reach once
@@ -419,7 +422,7 @@ impl Pattern {
         let limit = bound + middle.len();
         for (at, &b) in middle.iter().enumerate() {
             let eq = match b {
-                0..=0x7f => self.ascii[usize::from(b)] >> k,
+                0..=0x7f => self.ascii[usize::from(b)] >> prefix,
                 0x80..=0xbf => continue,
                 _ => 0,
             };
