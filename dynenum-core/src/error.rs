@@ -337,7 +337,7 @@ impl fmt::Display for ParseError {
 }
 
 impl fmt::Debug for ParseError {
-    /// Bounded like `Display`: the input cut and escaped, at most [`LISTED`] expected names.
+    /// Bounded like `Display`: the input cut and escaped, at most 32 expected names.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         /// The capped listing as a `Debug` list, the count of the rest as its last item.
         struct DebugListing<'a>(&'a ParseError);
