@@ -132,7 +132,7 @@ fn parse<T: Clone + Send + Sync + 'static>(
     }
     // Every name escaped and the list capped, as in `ParseError`'s `Display`: clap prints these
     // strings as they are.
-    let (total, listed) = error.listed();
+    let (total, listed) = error.unknown().listed();
     let mut expected: Vec<String> = listed.map(|name| Shown::bare(name).to_string()).collect();
     if total > expected.len() {
         expected.push(format!("and {} more", total - expected.len()));

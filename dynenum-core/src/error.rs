@@ -205,20 +205,7 @@ impl ParseError {
         if inner.source.is_some() {
             return None;
         }
-        *inner.suggestion.get_or_init(|| {
-            let mut registered = [""; SUGGESTED_REGISTERED];
-            let mut found = 0;
-            if let Some(r) = inner.registered {
-                r.first(SUGGESTED_REGISTERED, &mut |name| {
-                    if let Some(slot) = registered.get_mut(found) {
-                        *slot = name;
-                        found += 1;
-                    }
-                });
-            }
-            let candidates = inner.meta.all_names.iter().chain(&registered[..found]);
-            name::nearest(&inner.input, candidates.copied(), inner.meta.separators)
-        })
+        *inner.suggestion.get_or_init(|| self.unknown().nearest())
     }
 
     /// The rule the input breaks, when it is not a valid name at all.
@@ -226,23 +213,71 @@ impl ParseError {
         self.inner.source.as_ref()
     }
 
+    /// The failure as the error texts read it.
+    pub(crate) fn unknown(&self) -> Unknown<'_> {
+        let inner = &*self.inner;
+        Unknown {
+            input: &inner.input,
+            meta: inner.meta,
+            names: inner.names,
+            registered: inner.registered,
+        }
+    }
+}
+
+/// A failed parse as the error texts read it, borrowed: what a [`ParseError`] holds, and what
+/// serde's message is written from without building one (no box, no copy of the input).
+#[derive(Clone, Copy)]
+pub(crate) struct Unknown<'a> {
+    pub(crate) input: &'a str,
+    pub(crate) meta: &'static Meta,
+    /// The enum's canonical names.
+    pub(crate) names: &'static [&'static str],
+    /// The registry, when the enum's policy also accepts registered names.
+    pub(crate) registered: Option<&'static dyn Registered>,
+}
+
+impl<'a> Unknown<'a> {
+    /// How many names would have been accepted.
+    pub(crate) fn count(&self) -> usize {
+        self.names.len() + self.registered.map_or(0, Registered::count)
+    }
+
+    /// The nearest accepted name (see [`ParseError::suggestion`]), looked for now.
+    pub(crate) fn nearest(&self) -> Option<&'static str> {
+        let mut registered = [""; SUGGESTED_REGISTERED];
+        let mut found = 0;
+        if let Some(r) = self.registered {
+            r.first(SUGGESTED_REGISTERED, &mut |name| {
+                if let Some(slot) = registered.get_mut(found) {
+                    *slot = name;
+                    found += 1;
+                }
+            });
+        }
+        let candidates = self.meta.all_names.iter().chain(&registered[..found]);
+        name::nearest(self.input, candidates.copied(), self.meta.separators)
+    }
+
     /// The expected names as every listing shows them: at most [`LISTED`], each through `show`,
     /// separated by `", "`, then `", and N more"`.
-    pub(crate) fn listing(&self, show: fn(&'static str) -> Shown<'static>) -> Listing<'_> {
-        Listing { error: self, show }
+    pub(crate) fn listing(self, show: fn(&'static str) -> Shown<'static>) -> Listing<'a> {
+        Listing {
+            unknown: self,
+            show,
+        }
     }
 
     /// How many names are expected, and the first [`LISTED`] of them (built-in names first).
     pub(crate) fn listed(&self) -> (usize, impl Iterator<Item = &'static str>) {
-        let inner = &*self.inner;
-        let registered = inner.registered.map_or(0, Registered::count);
+        let registered = self.registered.map_or(0, Registered::count);
         let mut first = [""; LISTED];
         let mut found = 0;
-        for (slot, &name) in first.iter_mut().zip(inner.names) {
+        for (slot, &name) in first.iter_mut().zip(self.names) {
             *slot = name;
             found += 1;
         }
-        if let Some(r) = inner.registered {
+        if let Some(r) = self.registered {
             let room = (LISTED - found).min(registered);
             r.first(room, &mut |name| {
                 if let Some(slot) = first.get_mut(found) {
@@ -251,10 +286,7 @@ impl ParseError {
                 }
             });
         }
-        (
-            inner.names.len() + registered,
-            first.into_iter().take(found),
-        )
+        (self.names.len() + registered, first.into_iter().take(found))
     }
 }
 
@@ -294,15 +326,15 @@ impl<'a> Iterator for Expected<'a> {
 
 impl ExactSizeIterator for Expected<'_> {}
 
-/// A capped listing of an error's expected names (see [`ParseError::listing`]).
+/// A capped listing of an error's expected names (see [`Unknown::listing`]).
 pub(crate) struct Listing<'a> {
-    error: &'a ParseError,
+    unknown: Unknown<'a>,
     show: fn(&'static str) -> Shown<'static>,
 }
 
 impl fmt::Display for Listing<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (total, names) = self.error.listed();
+        let (total, names) = self.unknown.listed();
         let mut shown = 0;
         for name in names {
             if shown > 0 {
@@ -325,10 +357,11 @@ impl fmt::Display for ParseError {
             return write!(f, "invalid {enum_name} name {input}: {source}");
         }
         write!(f, "unknown {enum_name} {input}; ")?;
-        if self.expected().len() == 0 {
+        let unknown = self.unknown();
+        if unknown.count() == 0 {
             return write!(f, "{enum_name} has no names");
         }
-        write!(f, "expected one of: {}", self.listing(Shown::bare))?;
+        write!(f, "expected one of: {}", unknown.listing(Shown::bare))?;
         if let Some(near) = self.suggestion() {
             write!(f, " (did you mean {}?)", Quoted(near))?;
         }
@@ -350,7 +383,7 @@ impl fmt::Debug for ParseError {
         }
         impl fmt::Debug for DebugListing<'_> {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                let (total, names) = self.0.listed();
+                let (total, names) = self.0.unknown().listed();
                 let mut list = f.debug_list();
                 let mut shown = 0;
                 for name in names {

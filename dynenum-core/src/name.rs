@@ -300,7 +300,9 @@ pub(crate) fn nearest(
     best.map(|(_, candidate)| candidate)
 }
 
-/// A character as [`nearest`] compares it: ASCII folded by [`key`], others as they are.
+/// A character as [`nearest`] compares it: ASCII folded by [`key`], others as they are (the
+/// reference the tests check the search against; the search itself folds through its masks).
+#[cfg(test)]
 fn fold_char(c: char, separators: Option<u8>) -> char {
     match u8::try_from(c) {
         Ok(byte) if byte.is_ascii() => char::from(key(byte, separators)),
@@ -321,26 +323,35 @@ struct Pattern {
 
 impl Pattern {
     fn new(input: &str, separators: Option<u8>) -> Option<Pattern> {
-        let mut folded = [0_u64; 128];
+        let mut ascii = [0_u64; 128];
         let mut other: Vec<(char, u64)> = Vec::new();
         let mut len = 0;
-        for (at, c) in input.chars().map(|c| fold_char(c, separators)).enumerate() {
+        for (at, c) in input.chars().enumerate() {
             if at == SUGGESTED_UP_TO {
                 return None;
             }
             let bit = 1 << at;
             match u8::try_from(c) {
-                Ok(byte) if byte.is_ascii() => folded[usize::from(byte)] |= bit,
+                // Every byte that folds like this one: both cases of a letter, all three
+                // separators under the rule. A candidate's byte then needs no folding.
+                Ok(byte) if byte.is_ascii() => match key(byte, separators) {
+                    folded if folded.is_ascii_lowercase() => {
+                        ascii[usize::from(folded)] |= bit;
+                        ascii[usize::from(folded.to_ascii_uppercase())] |= bit;
+                    }
+                    folded if Some(folded) == separators => {
+                        for sep in [b'-', b'_', b' '] {
+                            ascii[usize::from(sep)] |= bit;
+                        }
+                    }
+                    folded => ascii[usize::from(folded)] |= bit,
+                },
                 _ => match other.iter_mut().find(|(o, _)| *o == c) {
                     Some((_, mask)) => *mask |= bit,
                     None => other.push((c, bit)),
                 },
             }
             len = at + 1;
-        }
-        let mut ascii = [0_u64; 128];
-        for (byte, mask) in (0_u8..).zip(&mut ascii) {
-            *mask = folded[usize::from(key(byte, separators))];
         }
         Some(Pattern { ascii, other, len })
     }

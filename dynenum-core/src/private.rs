@@ -44,9 +44,12 @@ pub fn lookup_error<E: DynamicStrEnum>(input: &str, error: NameError) -> ParseEr
         NameError::Unregistered => None,
         other => Some(other),
     };
-    let registered: Option<&'static dyn Registered> =
-        (meta.policy == Policy::Registered).then(|| E::registry() as &'static dyn Registered);
-    ParseError::new(input, meta, E::NAMES, registered, source)
+    ParseError::new(input, meta, E::NAMES, registered::<E>(), source)
+}
+
+/// The registry whose names a failed parse of `Member<E>` lists: only under `dynamic = "registered"`.
+pub(crate) fn registered<E: DynamicStrEnum>() -> Option<&'static dyn Registered> {
+    (E::__META.policy == Policy::Registered).then(|| E::registry() as &'static dyn Registered)
 }
 
 impl<E: DynamicStrEnum> Registered for Registry<E> {
