@@ -245,18 +245,20 @@ impl<'a> Unknown<'a> {
 
     /// The nearest accepted name (see [`ParseError::suggestion`]), looked for now.
     pub(crate) fn nearest(&self) -> Option<&'static str> {
+        let candidates = self.meta.all_names.iter().copied();
+        let Some(r) = self.registered else {
+            return name::nearest(self.input, candidates, self.meta.separators);
+        };
         let mut registered = [""; SUGGESTED_REGISTERED];
         let mut found = 0;
-        if let Some(r) = self.registered {
-            r.first(SUGGESTED_REGISTERED, &mut |name| {
-                if let Some(slot) = registered.get_mut(found) {
-                    *slot = name;
-                    found += 1;
-                }
-            });
-        }
-        let candidates = self.meta.all_names.iter().chain(&registered[..found]);
-        name::nearest(self.input, candidates.copied(), self.meta.separators)
+        r.first(SUGGESTED_REGISTERED, &mut |name| {
+            if let Some(slot) = registered.get_mut(found) {
+                *slot = name;
+                found += 1;
+            }
+        });
+        let candidates = candidates.chain(registered[..found].iter().copied());
+        name::nearest(self.input, candidates, self.meta.separators)
     }
 
     /// The expected names as every listing shows them: at most [`LISTED`], each through `show`,

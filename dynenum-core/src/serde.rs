@@ -150,7 +150,13 @@ impl<E: DynamicStrEnum, T: FromName<E>> Visitor<'_> for NameVisitor<E, T> {
     }
 
     fn visit_str<Err: de::Error>(self, name: &str) -> Result<T, Err> {
-        T::from_name(name).map_err(Err::custom)
+        T::from_name(name).map_err(|message| {
+            // Written once into a buffer that fits most messages: `custom` would otherwise grow
+            // its own string from empty, reallocating a few times on the way.
+            let mut text = String::with_capacity(256);
+            let _ = fmt::Write::write_fmt(&mut text, format_args!("{message}"));
+            Err::custom(text)
+        })
     }
 
     fn visit_bytes<Err: de::Error>(self, bytes: &[u8]) -> Result<T, Err> {
