@@ -126,9 +126,11 @@ fn parse<T: Clone + Send + Sync + 'static>(
         None => return Err(invalid_value(cmd, arg, &text, Vec::new(), None)),
     };
     if let Some(name_error) = error.name_error().cloned() {
-        // clap sets a validation error's cause only for errors its closure parsers return.
+        // clap sets a validation error's cause only for errors its closure parsers return. It
+        // prints the value it is given as it is, so it is given the escaped text.
         let reject = move |_: &str| Err::<T, _>(name_error.clone());
-        return reject.parse_ref(cmd, arg, value);
+        let shown = Shown::bare(&text).to_string();
+        return reject.parse_ref(cmd, arg, OsStr::new(&shown));
     }
     // Every name escaped and the list capped, as in `ParseError`'s `Display`: clap prints these
     // strings as they are.

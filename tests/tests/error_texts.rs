@@ -123,9 +123,33 @@ fn suggestions_and_inputs_are_escaped_in_every_error_text() {
         "{serde}"
     );
     assert_clean(&format!("{err:?}"));
+    let clap = Command::new("app")
+        .arg(
+            Arg::new("x")
+                .long("x")
+                .value_parser(value_parser!(Member<Spoofed>)),
+        )
+        .try_get_matches_from(["app", "--x", input])
+        .unwrap_err()
+        .render()
+        .to_string();
+    assert_clean(&clap);
+    assert!(clap.contains(r"admin\u{202e}lmth.ex\u{200b}"), "{clap}");
+    assert!(clap.contains(r"admin\u{202e}lmth.exe"), "{clap}");
 
     // Inputs that are not names at all: controls and edge whitespace, escaped in the message too.
     for input in ["a\u{7}b", "\u{3000}a", "a\u{2028}", "\u{1b}[31mred"] {
+        let clap = Command::new("app")
+            .arg(
+                Arg::new("x")
+                    .long("x")
+                    .value_parser(value_parser!(Member<Spoofed>)),
+            )
+            .try_get_matches_from(["app", "--x", input])
+            .unwrap_err()
+            .render()
+            .to_string();
+        assert_clean(&clap);
         let err = input.parse::<Member<Spoofed>>().unwrap_err();
         assert!(err.name_error().is_some(), "{input:?}");
         assert_clean(&err.to_string());
