@@ -292,3 +292,64 @@ fn names_over_64_characters_are_cut_in_listings() {
 enum Long {
     Short,
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+#[dynenum(dynamic = "registered")]
+enum Quiet {
+    Plain,
+}
+
+/// Reads a double-quoted, escaped text at the start of `shown` back: the text and what follows it.
+fn unquote(shown: &str) -> (String, &str) {
+    let mut chars = shown.char_indices();
+    assert_eq!(chars.next().map(|(_, c)| c), Some('"'), "{shown}");
+    let mut out = String::new();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '"' => return (out, &shown[at + 1..]),
+            '\\' => match chars.next().map(|(_, c)| c) {
+                Some('t') => out.push('\t'),
+                Some('n') => out.push('\n'),
+                Some('r') => out.push('\r'),
+                Some(c @ ('"' | '\'' | '\\')) => out.push(c),
+                Some('u') => {
+                    assert_eq!(chars.next().map(|(_, c)| c), Some('{'), "{shown}");
+                    let hex: String = chars
+                        .by_ref()
+                        .map(|(_, c)| c)
+                        .take_while(|&c| c != '}')
+                        .collect();
+                    let code = u32::from_str_radix(&hex, 16).unwrap();
+                    out.push(char::from_u32(code).unwrap());
+                }
+                other => panic!("unknown escape {other:?} in {shown}"),
+            },
+            c => out.push(c),
+        }
+    }
+    panic!("unterminated: {shown}")
+}
+
+proptest::proptest! {
+    /// Whatever the input, its error text shows no character that texts escape, and the quoted
+    /// input reads back exactly (up to the 64-character cut): the escaping hides nothing and
+    /// cannot be imitated, since a backslash in the input is itself escaped.
+    #[test]
+    fn every_input_is_shown_escaped_and_reads_back(input in "\\PC{0,70}|[\\x00-\\x7f\\u{200b}-\\u{202e}\\u{e0000}-\\u{e0010}]{0,70}") {
+        let err = input.parse::<Member<Quiet>>().unwrap_err();
+        let display = err.to_string();
+        assert_clean(&display);
+        let quoted = display
+            .strip_prefix("unknown Quiet ")
+            .or_else(|| display.strip_prefix("invalid Quiet name "))
+            .unwrap();
+        let (read, _) = unquote(quoted);
+        let cut: String = input.chars().take(64).collect();
+        if input.chars().count() > 64 {
+            proptest::prop_assert_eq!(read, format!("{cut}…"));
+        } else {
+            proptest::prop_assert_eq!(read, input);
+        }
+        assert_clean(&format!("{err:?}"));
+    }
+}
