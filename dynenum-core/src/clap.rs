@@ -9,7 +9,7 @@ use ::clap::builder::{PossibleValue, TypedValueParser, ValueParserFactory};
 use ::clap::error::{ContextKind, ContextValue, ErrorKind};
 use ::clap::{Arg, Command, Error};
 
-use crate::error::ParseError;
+use crate::error::{ParseError, Shown};
 use crate::member::Member;
 use crate::traits::DynamicStrEnum;
 
@@ -131,12 +131,21 @@ fn parse<T: Clone + Send + Sync + 'static>(
         None => return Err(invalid_value(cmd, arg, &text, Vec::new(), None)),
     };
     if let Some(name_error) = error.name_error().cloned() {
-        // clap sets a validation error's cause only for errors its closure parsers return.
+        // clap sets a validation error's cause only for errors its closure parsers return. It
+        // prints the value it is given as it is, so it is given the escaped text.
         let reject = move |_: &str| Err::<T, _>(name_error.clone());
-        return reject.parse_ref(cmd, arg, value);
+        let shown = Shown::bare(&text).to_string();
+        return reject.parse_ref(cmd, arg, OsStr::new(&shown));
     }
-    let expected = error.expected().map(str::to_owned).collect();
-    Err(invalid_value(cmd, arg, &text, expected, error.suggestion()))
+    // Every name escaped and the list capped, as in `ParseError`'s `Display`: clap prints these
+    // strings as they are.
+    let (total, listed) = error.unknown().listed();
+    let mut expected: Vec<String> = listed.map(|name| Shown::bare(name).to_string()).collect();
+    if total > expected.len() {
+        expected.push(format!("and {} more", total - expected.len()));
+    }
+    let suggestion = error.suggestion().map(|near| Shown::bare(near).to_string());
+    Err(invalid_value(cmd, arg, &text, expected, suggestion))
 }
 
 fn invalid_value(
@@ -144,21 +153,18 @@ fn invalid_value(
     arg: Option<&Arg>,
     text: &str,
     expected: Vec<String>,
-    suggestion: Option<&str>,
+    suggestion: Option<String>,
 ) -> Error {
     let mut error = Error::new(ErrorKind::InvalidValue).with_cmd(cmd);
     let arg = arg.map_or_else(|| "...".to_owned(), ToString::to_string);
     error.insert(ContextKind::InvalidArg, ContextValue::String(arg));
     error.insert(
         ContextKind::InvalidValue,
-        ContextValue::String(text.to_owned()),
+        ContextValue::String(Shown::bare(text).to_string()),
     );
     error.insert(ContextKind::ValidValue, ContextValue::Strings(expected));
     if let Some(near) = suggestion {
-        error.insert(
-            ContextKind::SuggestedValue,
-            ContextValue::String(near.to_owned()),
-        );
+        error.insert(ContextKind::SuggestedValue, ContextValue::String(near));
     }
     error
 }

@@ -1,10 +1,10 @@
 //! The two errors: [`NameError`] (a name breaks a rule) and [`ParseError`] (text names no member).
 
-use std::borrow::Cow;
 use std::error::Error;
 use std::fmt;
 use std::sync::OnceLock;
 
+pub(crate) use crate::escape::{Quoted, Shown};
 use crate::name::{self, Meta};
 
 /// Why a name cannot be a dynamic member.
@@ -43,21 +43,27 @@ pub enum NameError {
 
 impl fmt::Display for NameError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut buf = [0; 4];
         match *self {
             NameError::Empty => f.write_str("name is empty"),
             NameError::TooLong { len, max } => {
                 write!(f, "name is {len} bytes long, over the limit of {max}")
             }
             NameError::InvalidChar { ch, at } if ch.is_control() => {
-                write!(f, "name has the control character {ch:?} at byte {at}")
+                let ch = Shown::char(ch.encode_utf8(&mut buf));
+                write!(f, "name has the control character {ch} at byte {at}")
             }
             NameError::InvalidChar { ch, at: 0 } => {
-                write!(f, "name starts with whitespace ({ch:?})")
+                let ch = Shown::char(ch.encode_utf8(&mut buf));
+                write!(f, "name starts with whitespace ({ch})")
             }
             NameError::InvalidChar { ch, at } => {
-                write!(f, "name ends with whitespace ({ch:?} at byte {at})")
+                let ch = Shown::char(ch.encode_utf8(&mut buf));
+                write!(f, "name ends with whitespace ({ch} at byte {at})")
             }
-            NameError::Builtin(name) => write!(f, "name belongs to the built-in member \"{name}\""),
+            NameError::Builtin(name) => {
+                write!(f, "name belongs to the built-in member {}", Quoted(name))
+            }
             NameError::Unregistered => f.write_str("name is not registered"),
         }
     }
@@ -67,6 +73,15 @@ impl Error for NameError {}
 
 /// Text that names no member: the input, the enum, the names that would have been accepted, the
 /// nearest of them, and the broken rule when the input is not a valid name at all.
+///
+/// The texts are safe to show whatever the input and the registered names hold: `Display`, `Debug`
+/// and the serde and clap messages escape every character that could hide or disguise text
+/// (controls, format characters such as the right-to-left override U+202E or the zero-width space
+/// U+200B, line and paragraph separators, default-ignorable characters, whitespace other than the
+/// space, `"` and `\`), cut each name after 64 characters, and list at most 32 names followed by
+/// "and N more". A failed parse copies no names: under `dynamic = "registered"` the registered
+/// names are read from the registry when the error is shown, so the parse costs the same with ten
+/// thousand registered names as with none.
 ///
 /// ```
 /// # #[cfg(feature = "derive")] {
@@ -84,6 +99,11 @@ impl Error for NameError {}
 ///     r#"unknown EndpointType "opnai_chat"; expected one of: openai_chat, anthropic_chat (did you mean "openai_chat"?)"#
 /// );
 /// assert_eq!(err.suggestion(), Some("openai_chat"));
+///
+/// // A right-to-left override would show this input as "adminexe.html": it is escaped instead.
+/// let spoof = "admin\u{202E}lmth.exe".parse::<EndpointType>().unwrap_err();
+/// assert!(spoof.to_string().starts_with(r#"unknown EndpointType "admin\u{202e}lmth.exe";"#));
+/// assert_eq!(spoof.input(), "admin\u{202E}lmth.exe");
 /// # }
 /// ```
 #[derive(Clone)]
@@ -96,37 +116,54 @@ pub struct ParseError {
 struct Inner {
     input: Box<str>,
     meta: &'static Meta,
-    /// Borrowed from the enum when no registered name is listed: a failed parse copies no names.
-    expected: Cow<'static, [&'static str]>,
-    /// Where the registered names start in `expected`.
-    registered_from: usize,
+    /// The enum's canonical names, borrowed: a failed parse copies no names.
+    names: &'static [&'static str],
+    /// The registry of a `registered` enum, read only when the error is shown or asked for its
+    /// names, so a failed parse costs the same whatever the registry holds.
+    registered: Option<&'static dyn Registered>,
     /// Looked for when first asked: an error dropped unread (a fallback, an untagged alternative)
     /// never pays for the search.
     suggestion: OnceLock<Option<&'static str>>,
     source: Option<NameError>,
 }
 
-/// How many expected names `Display` lists before it says how many more there are.
-const LISTED: usize = 32;
-/// How many characters of the input `Display` quotes before it cuts with an ellipsis.
-const QUOTED: usize = 64;
+/// The names an enum's registry holds, as errors read them: not generic, so that [`ParseError`]
+/// stays one type for every enum.
+pub(crate) trait Registered: Send + Sync {
+    /// How many names are registered now.
+    fn count(&self) -> usize;
+    /// The registered names in the registry's order (at least [`count`](Self::count) of them,
+    /// more if some were registered since).
+    fn names(&self) -> Box<dyn Iterator<Item = &'static str> + '_>;
+    /// Calls `each` on the first `limit` registered names, without allocating.
+    fn first(&self, limit: usize, each: &mut dyn FnMut(&'static str));
+}
+
+/// How many names every listing (`Display`, `Debug`, serde's message, clap's valid values) shows
+/// before it says how many more there are. Fixed, so an error's text is bounded whatever the enum
+/// and its registry hold.
+pub(crate) const LISTED: usize = 32;
+/// How many registered names the suggestion is looked for among (besides every built-in name and
+/// alias): the first ones in the registry's order. A cap, so that showing an error costs the same
+/// with ten thousand registered names as with none.
+const SUGGESTED_REGISTERED: usize = 64;
 
 impl ParseError {
-    /// The error for `input`: `expected` holds the enum's canonical names, then from `registered_from`
-    /// on the registered names a `registered` enum also accepts.
+    /// The error for `input`: `names` are the enum's canonical names; `registered` is the registry
+    /// of an enum whose policy also accepts registered names.
     pub(crate) fn new(
         input: &str,
         meta: &'static Meta,
-        expected: Cow<'static, [&'static str]>,
-        registered_from: usize,
+        names: &'static [&'static str],
+        registered: Option<&'static dyn Registered>,
         source: Option<NameError>,
     ) -> Self {
         ParseError {
             inner: Box::new(Inner {
                 input: input.into(),
                 meta,
-                expected,
-                registered_from,
+                names,
+                registered,
                 suggestion: OnceLock::new(),
                 source,
             }),
@@ -149,62 +186,174 @@ impl ParseError {
     }
 
     /// The names that would have been accepted: canonical built-in names, then registered names when the
-    /// enum's policy is `registered`.
+    /// enum's policy is `registered`. Registered names are read from the registry when this is
+    /// called (not when the parse failed), so they include names registered since.
     pub fn expected(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
-        self.inner.expected.iter().copied()
+        let inner = &*self.inner;
+        Expected {
+            left: inner.names.len() + inner.registered.map_or(0, Registered::count),
+            names: inner.names.iter(),
+            registry: inner.registered,
+            registered: None,
+        }
     }
 
     /// The accepted name (canonical or alias) nearest to the input, when one is close enough: at most
     /// `max(1, len / 3)` edits away (counted in characters, `len` being the input's), ties going to
     /// the earliest declared. Inputs over 64 characters get none, which keeps a failed parse cheap
-    /// whatever the input. Looked for on the first call (or the first `Display`) and kept: a parse
-    /// whose error is dropped unread never searches.
+    /// whatever the input. Every built-in name and alias is a candidate, and the first 64 registered
+    /// names (link-time names, then registrations in order), which keeps showing an error cheap
+    /// whatever the registry holds. Looked for on the first call (or the first `Display`) and kept:
+    /// a parse whose error is dropped unread never searches.
     pub fn suggestion(&self) -> Option<&str> {
         let inner = &*self.inner;
         if inner.source.is_some() {
             return None;
         }
-        *inner.suggestion.get_or_init(|| {
-            let registered = &inner.expected[inner.registered_from..];
-            let candidates = inner.meta.all_names.iter().chain(registered).copied();
-            name::nearest(&inner.input, candidates, inner.meta.separators)
-        })
+        *inner.suggestion.get_or_init(|| self.unknown().nearest())
     }
 
     /// The rule the input breaks, when it is not a valid name at all.
     pub fn name_error(&self) -> Option<&NameError> {
         self.inner.source.as_ref()
     }
+
+    /// The failure as the error texts read it.
+    pub(crate) fn unknown(&self) -> Unknown<'_> {
+        let inner = &*self.inner;
+        Unknown {
+            input: &inner.input,
+            meta: inner.meta,
+            names: inner.names,
+            registered: inner.registered,
+        }
+    }
 }
 
-/// Writes `text` in double quotes, cut to [`QUOTED`] characters, with what could hide or disguise
-/// text escaped: control characters, `"` and `\\`, whitespace other than the space, and the invisible
-/// characters that reorder or join text (bidirectional controls, zero-width characters, the BOM).
-pub(crate) struct Quoted<'a>(pub(crate) &'a str);
-
-fn needs_escape(ch: char) -> bool {
-    ch.is_control()
-        || (ch.is_whitespace() && ch != ' ')
-        || matches!(
-            ch,
-            '"' | '\\' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}'
-        )
+/// A failed parse as the error texts read it, borrowed: what a [`ParseError`] holds, and what
+/// serde's message is written from without building one (no box, no copy of the input).
+#[derive(Clone, Copy)]
+pub(crate) struct Unknown<'a> {
+    pub(crate) input: &'a str,
+    pub(crate) meta: &'static Meta,
+    /// The enum's canonical names.
+    pub(crate) names: &'static [&'static str],
+    /// The registry, when the enum's policy also accepts registered names.
+    pub(crate) registered: Option<&'static dyn Registered>,
 }
 
-impl fmt::Display for Quoted<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("\"")?;
-        for ch in self.0.chars().take(QUOTED) {
-            if needs_escape(ch) {
-                write!(f, "{}", ch.escape_default())?;
-            } else {
-                write!(f, "{ch}")?;
+impl<'a> Unknown<'a> {
+    /// How many names would have been accepted.
+    pub(crate) fn count(&self) -> usize {
+        self.names.len() + self.registered.map_or(0, Registered::count)
+    }
+
+    /// The nearest accepted name (see [`ParseError::suggestion`]), looked for now.
+    pub(crate) fn nearest(&self) -> Option<&'static str> {
+        let candidates = self.meta.all_names.iter().copied();
+        let Some(r) = self.registered else {
+            return name::nearest(self.input, candidates, self.meta.separators);
+        };
+        let mut registered = [""; SUGGESTED_REGISTERED];
+        let mut found = 0;
+        r.first(SUGGESTED_REGISTERED, &mut |name| {
+            if let Some(slot) = registered.get_mut(found) {
+                *slot = name;
+                found += 1;
             }
+        });
+        let candidates = candidates.chain(registered[..found].iter().copied());
+        name::nearest(self.input, candidates, self.meta.separators)
+    }
+
+    /// The expected names as every listing shows them: at most [`LISTED`], each through `show`,
+    /// separated by `", "`, then `", and N more"`.
+    pub(crate) fn listing(self, show: fn(&'static str) -> Shown<'static>) -> Listing<'a> {
+        Listing {
+            unknown: self,
+            show,
         }
-        if self.0.chars().nth(QUOTED).is_some() {
-            f.write_str("…")?;
+    }
+
+    /// How many names are expected, and the first [`LISTED`] of them (built-in names first).
+    pub(crate) fn listed(&self) -> (usize, impl Iterator<Item = &'static str>) {
+        let registered = self.registered.map_or(0, Registered::count);
+        let mut first = [""; LISTED];
+        let mut found = 0;
+        for (slot, &name) in first.iter_mut().zip(self.names) {
+            *slot = name;
+            found += 1;
         }
-        f.write_str("\"")
+        if let Some(r) = self.registered {
+            let room = (LISTED - found).min(registered);
+            r.first(room, &mut |name| {
+                if let Some(slot) = first.get_mut(found) {
+                    *slot = name;
+                    found += 1;
+                }
+            });
+        }
+        (self.names.len() + registered, first.into_iter().take(found))
+    }
+}
+
+/// [`ParseError::expected`]'s iterator: built-in names, then as many registered names as there were
+/// when it was made (read from the registry only once the built-in names are through).
+struct Expected<'a> {
+    names: core::slice::Iter<'static, &'static str>,
+    registry: Option<&'static dyn Registered>,
+    registered: Option<Box<dyn Iterator<Item = &'static str> + 'a>>,
+    left: usize,
+}
+
+impl<'a> Iterator for Expected<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if self.left == 0 {
+            return None;
+        }
+        let next = if let Some(&name) = self.names.next() {
+            Some(name)
+        } else {
+            let registry = self.registry?;
+            self.registered
+                .get_or_insert_with(|| registry.names())
+                .next()
+        };
+        // The registry only grows, so it yields at least the names it counted.
+        self.left -= 1;
+        next
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl ExactSizeIterator for Expected<'_> {}
+
+/// A capped listing of an error's expected names (see [`Unknown::listing`]).
+pub(crate) struct Listing<'a> {
+    unknown: Unknown<'a>,
+    show: fn(&'static str) -> Shown<'static>,
+}
+
+impl fmt::Display for Listing<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (total, names) = self.unknown.listed();
+        let mut shown = 0;
+        for name in names {
+            if shown > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{}", (self.show)(name))?;
+            shown += 1;
+        }
+        if total > shown {
+            write!(f, ", and {} more", total - shown)?;
+        }
+        Ok(())
     }
 }
 
@@ -215,19 +364,11 @@ impl fmt::Display for ParseError {
             return write!(f, "invalid {enum_name} name {input}: {source}");
         }
         write!(f, "unknown {enum_name} {input}; ")?;
-        if self.inner.expected.is_empty() {
+        let unknown = self.unknown();
+        if unknown.count() == 0 {
             return write!(f, "{enum_name} has no names");
         }
-        f.write_str("expected one of: ")?;
-        for (i, name) in self.inner.expected.iter().take(LISTED).enumerate() {
-            if i > 0 {
-                f.write_str(", ")?;
-            }
-            f.write_str(name)?;
-        }
-        if self.inner.expected.len() > LISTED {
-            write!(f, ", … ({} more)", self.inner.expected.len() - LISTED)?;
-        }
+        write!(f, "expected one of: {}", unknown.listing(Shown::bare))?;
         if let Some(near) = self.suggestion() {
             write!(f, " (did you mean {}?)", Quoted(near))?;
         }
@@ -236,12 +377,37 @@ impl fmt::Display for ParseError {
 }
 
 impl fmt::Debug for ParseError {
+    /// Bounded like `Display`: the input cut and escaped, at most 32 expected names.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        /// The capped listing as a `Debug` list, the count of the rest as its last item.
+        struct DebugListing<'a>(&'a ParseError);
+        /// `and N more`, written bare.
+        struct More(usize);
+        impl fmt::Debug for More {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "and {} more", self.0)
+            }
+        }
+        impl fmt::Debug for DebugListing<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let (total, names) = self.0.unknown().listed();
+                let mut list = f.debug_list();
+                let mut shown = 0;
+                for name in names {
+                    list.entry(&Shown::quoted(name));
+                    shown += 1;
+                }
+                if total > shown {
+                    list.entry(&More(total - shown));
+                }
+                list.finish()
+            }
+        }
         f.debug_struct("ParseError")
-            .field("input", &self.input())
+            .field("input", &Shown::quoted(self.input()))
             .field("enum_name", &self.enum_name())
-            .field("expected", &self.inner.expected)
-            .field("suggestion", &self.suggestion())
+            .field("expected", &DebugListing(self))
+            .field("suggestion", &self.suggestion().map(Shown::quoted))
             .field("source", &self.inner.source)
             .finish()
     }

@@ -104,6 +104,9 @@ mod caseless;
 #[cfg(feature = "clap")]
 mod clap;
 mod error;
+mod escape;
+#[rustfmt::skip]
+mod escape_table;
 mod integrations;
 #[cfg(feature = "register")]
 mod link;

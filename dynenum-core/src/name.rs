@@ -267,10 +267,11 @@ pub(crate) const SUGGESTED_UP_TO: usize = 64;
 /// characters, ignoring ASCII case, and separators under the rule, so `cafe` is one edit from `café`);
 /// ties go to the first candidate. `None` for an input over [`SUGGESTED_UP_TO`] characters.
 ///
-/// This runs on every failed parse, so on input an attacker may choose: it allocates nothing for an
+/// This runs when an error is shown, so on input an attacker may choose: it allocates nothing for an
 /// ASCII input, skips candidates whose length alone puts them too far, and computes each remaining
 /// distance bit-parallel (Myers' algorithm, in Hyyrö's form for whole strings), one word operation
-/// sequence per character of the candidate.
+/// sequence per character of the candidate, giving up on a candidate as soon as the characters it
+/// has left could no longer bring it within reach.
 pub(crate) fn nearest(
     input: &str,
     candidates: impl IntoIterator<Item = &'static str>,
@@ -284,19 +285,26 @@ pub(crate) fn nearest(
             Some((0, _)) => break,
             Some((found, _)) => found - 1,
         };
-        // Each character of length difference costs one edit at least.
-        if candidate.chars().count().abs_diff(pattern.len) > bound {
+        // Each character of length difference costs one edit at least. A name has at most as many
+        // characters as bytes, so a name too short in bytes is too short in characters: that
+        // rejects it without counting.
+        // Only a name long in bytes needs its characters counted.
+        if candidate.len() + bound < pattern.len
+            || (candidate.len() > pattern.len + bound
+                && candidate.chars().count() > pattern.len + bound)
+        {
             continue;
         }
-        let found = pattern.distance(candidate, separators);
-        if found <= bound {
+        if let Some(found) = pattern.distance_within(candidate, bound) {
             best = Some((found, candidate));
         }
     }
     best.map(|(_, candidate)| candidate)
 }
 
-/// A character as [`nearest`] compares it: ASCII folded by [`key`], others as they are.
+/// A character as [`nearest`] compares it: ASCII folded by [`key`], others as they are (the
+/// reference the tests check the search against; the search itself folds through its masks).
+#[cfg(test)]
 fn fold_char(c: char, separators: Option<u8>) -> char {
     match u8::try_from(c) {
         Ok(byte) if byte.is_ascii() => char::from(key(byte, separators)),
@@ -307,6 +315,8 @@ fn fold_char(c: char, separators: Option<u8>) -> char {
 /// An input of at most 64 characters, as bit masks: for each character, the positions where the
 /// (folded) input has it.
 struct Pattern {
+    /// For each ASCII byte as a candidate has it (unfolded), where the input has that byte's folded
+    /// form: the fold is paid for once per input, not once per candidate character.
     ascii: [u64; 128],
     /// Characters beyond ASCII, rare in names: searched in turn.
     other: Vec<(char, u64)>,
@@ -315,31 +325,44 @@ struct Pattern {
 
 impl Pattern {
     fn new(input: &str, separators: Option<u8>) -> Option<Pattern> {
-        let mut pattern = Pattern {
-            ascii: [0; 128],
-            other: Vec::new(),
-            len: 0,
-        };
-        for (at, c) in input.chars().map(|c| fold_char(c, separators)).enumerate() {
+        let mut ascii = [0_u64; 128];
+        let mut other: Vec<(char, u64)> = Vec::new();
+        let mut len = 0;
+        for (at, c) in input.chars().enumerate() {
             if at == SUGGESTED_UP_TO {
                 return None;
             }
             let bit = 1 << at;
-            match usize::try_from(u32::from(c)) {
-                Ok(code) if code < 128 => pattern.ascii[code] |= bit,
-                _ => match pattern.other.iter_mut().find(|(other, _)| *other == c) {
+            match u8::try_from(c) {
+                // Every byte that folds like this one: both cases of a letter, all three
+                // separators under the rule. A candidate's byte then needs no folding.
+                Ok(byte) if byte.is_ascii() => match key(byte, separators) {
+                    folded if folded.is_ascii_lowercase() => {
+                        ascii[usize::from(folded)] |= bit;
+                        ascii[usize::from(folded.to_ascii_uppercase())] |= bit;
+                    }
+                    folded if Some(folded) == separators => {
+                        for sep in [b'-', b'_', b' '] {
+                            ascii[usize::from(sep)] |= bit;
+                        }
+                    }
+                    folded => ascii[usize::from(folded)] |= bit,
+                },
+                _ => match other.iter_mut().find(|(o, _)| *o == c) {
                     Some((_, mask)) => *mask |= bit,
-                    None => pattern.other.push((c, bit)),
+                    None => other.push((c, bit)),
                 },
             }
-            pattern.len = at + 1;
+            len = at + 1;
         }
-        Some(pattern)
+        Some(Pattern { ascii, other, len })
     }
 
+    /// Where the input has `c` (as read from a candidate, unfolded).
+    #[inline]
     fn positions(&self, c: char) -> u64 {
-        match usize::try_from(u32::from(c)) {
-            Ok(code) if code < 128 => self.ascii[code],
+        match u8::try_from(c) {
+            Ok(byte) if byte.is_ascii() => self.ascii[usize::from(byte)],
             _ => self
                 .other
                 .iter()
@@ -348,36 +371,107 @@ impl Pattern {
         }
     }
 
-    /// The edit distance from the input to `candidate`. Bit `i` of `plus`/`minus` says whether the
-    /// distance from the input's first `i + 1` characters to the candidate's prefix read so far goes
-    /// up or down by one from that of the first `i`; bits past the input's length never reach back
-    /// into it (sums carry and shifts move towards higher bits only).
-    fn distance(&self, candidate: &str, separators: Option<u8>) -> usize {
+    /// The edit distance from the input to `candidate`, if it is at most `bound`.
+    ///
+    /// Bit `i` of `plus`/`minus` says whether the distance from the input's first `i + 1` characters
+    /// to the candidate's prefix read so far goes up or down by one from that of the first `i`; bits
+    /// past the input's length never reach back into it (sums carry and shifts move towards higher
+    /// bits only). `distance` is the whole input's distance to the prefix read; each character left
+    /// lowers it by one at most, so once it exceeds `bound` by more than the characters left (counted
+    /// in bytes, which is never fewer), the candidate is out of reach.
+    fn distance_within(&self, candidate: &str, bound: usize) -> Option<usize> {
         if self.len == 0 {
-            return candidate.chars().count();
+            let d = candidate.chars().count();
+            return (d <= bound).then_some(d);
+        }
+        if self.other.is_empty() {
+            return self.ascii_distance_within(candidate.as_bytes(), bound);
         }
         let last = 1_u64 << (self.len - 1);
-        let (mut plus, mut minus) = (u64::MAX, 0_u64);
-        let mut distance = self.len;
-        for c in candidate.chars() {
-            let eq = self.positions(fold_char(c, separators));
-            let vertical = eq | minus;
-            let horizontal = ((eq & plus).wrapping_add(plus) ^ plus) | eq;
-            let up = minus | !(horizontal | plus);
-            let down = plus & horizontal;
-            if up & last != 0 {
-                distance += 1;
-            } else if down & last != 0 {
-                distance -= 1;
+        let mut state = (u64::MAX, 0_u64, self.len);
+        let len = candidate.len();
+        for (at, c) in candidate.char_indices() {
+            step(&mut state, self.positions(c), last);
+            if state.2 > bound + (len - at - c.len_utf8()) {
+                return None;
             }
-            // The top row grows by one per character read: a carried-in "up".
-            let up = (up << 1) | 1;
-            let down = down << 1;
-            plus = down | !(vertical | up);
-            minus = up & vertical;
         }
-        distance
+        (state.2 <= bound).then_some(state.2)
     }
+
+    /// [`distance_within`](Self::distance_within) for an ASCII input, reading the candidate byte by
+    /// byte: a non-ASCII character matches nothing in the input, so its lead byte counts as one
+    /// unmatched character and its continuation bytes are skipped. The prefix and the suffix the
+    /// two share are skipped first (the distance does not depend on them): names of one enum often
+    /// share a vendor prefix or a suffix like `_chat`, and comparing a byte costs less than a step.
+    fn ascii_distance_within(&self, bytes: &[u8], bound: usize) -> Option<usize> {
+        let matches = |b: u8, at: usize| b < 0x80 && self.ascii[usize::from(b)] >> at & 1 != 0;
+        let (input_len, n) = (self.len, bytes.len());
+        let mut prefix = 0;
+        while prefix < input_len && prefix < n && matches(bytes[prefix], prefix) {
+            prefix += 1;
+        }
+        let mut suffix = 0;
+        while suffix < input_len - prefix
+            && suffix < n - prefix
+            && matches(bytes[n - 1 - suffix], input_len - 1 - suffix)
+        {
+            suffix += 1;
+        }
+        let (middle, len) = (&bytes[prefix..n - suffix], input_len - prefix - suffix);
+        if len == 0 {
+            let chars = middle
+                .iter()
+                .filter(|&&b| !(0x80..0xc0).contains(&b))
+                .count();
+            return (chars <= bound).then_some(chars);
+        }
+        // Input positions `prefix..input_len - suffix` become bits `0..len`; the suffix's bits end
+        // up above `len`, where they never reach back.
+        let last = 1_u64 << (len - 1);
+        let mut state = (u64::MAX, 0_u64, len);
+        // Each byte left lowers the distance by one at most: out of reach once
+        // `distance > bound + (middle.len() - at - 1)`.
+        let limit = bound + middle.len();
+        for (at, &b) in middle.iter().enumerate() {
+            let eq = match b {
+                0..=0x7f => self.ascii[usize::from(b)] >> prefix,
+                0x80..=0xbf => continue,
+                _ => 0,
+            };
+            step(&mut state, eq, last);
+            if state.2 + at >= limit {
+                return None;
+            }
+        }
+        (state.2 <= bound).then_some(state.2)
+    }
+
+    /// The edit distance from the input to `candidate` (for the tests).
+    #[cfg(test)]
+    fn distance(&self, candidate: &str) -> usize {
+        self.distance_within(candidate, usize::MAX / 2)
+            .unwrap_or(usize::MAX)
+    }
+}
+
+/// Reads one candidate character whose positions in the input are `eq`: `(plus, minus, distance)`.
+#[inline]
+fn step(state: &mut (u64, u64, usize), eq: u64, last: u64) {
+    let (plus, minus, distance) = state;
+    let vertical = eq | *minus;
+    let horizontal = ((eq & *plus).wrapping_add(*plus) ^ *plus) | eq;
+    let up = *minus | !(horizontal | *plus);
+    let down = *plus & horizontal;
+    // Without branches: which way the distance goes depends on the data, so a branch would often
+    // be mispredicted. `up` and `down` never share a bit.
+    *distance += usize::from(up & last != 0);
+    *distance -= usize::from(down & last != 0);
+    // The top row grows by one per character read: a carried-in "up".
+    let up = (up << 1) | 1;
+    let down = down << 1;
+    *plus = down | !(vertical | up);
+    *minus = up & vertical;
 }
 
 #[cfg(test)]
@@ -403,7 +497,7 @@ mod tests {
     }
 
     fn distance(a: &str, b: &str, separators: Option<u8>) -> usize {
-        Pattern::new(a, separators).unwrap().distance(b, separators)
+        Pattern::new(a, separators).unwrap().distance(b)
     }
 
     #[test]
@@ -435,11 +529,17 @@ mod tests {
         for a in &words {
             for b in words.iter().step_by(7) {
                 for separators in [None, Some(b'_')] {
-                    assert_eq!(
-                        distance(a, b, separators),
-                        reference(a, b, separators),
-                        "{a:?} {b:?}"
-                    );
+                    let expected = reference(a, b, separators);
+                    assert_eq!(distance(a, b, separators), expected, "{a:?} {b:?}");
+                    // Giving up early never changes the answer within the bound.
+                    let pattern = Pattern::new(a, separators).unwrap();
+                    for bound in 0..5 {
+                        assert_eq!(
+                            pattern.distance_within(b, bound),
+                            (expected <= bound).then_some(expected),
+                            "{a:?} {b:?} within {bound}"
+                        );
+                    }
                 }
             }
         }
@@ -452,6 +552,75 @@ mod tests {
                 reference(&input, &other, None),
                 "{cut}"
             );
+        }
+    }
+
+    #[test]
+    fn skipping_shared_prefixes_and_suffixes_keeps_the_distance() {
+        // Random strings over a few characters, so that prefixes, suffixes and repeats are shared
+        // often, up to 40 characters; a non-ASCII character in some candidates.
+        let alphabet = ['a', 'b', 'A', '_', '-', 'é'];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move |below: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % below as u64).unwrap()
+        };
+        for _ in 0..20_000 {
+            let input: String = (0..next(40)).map(|_| alphabet[next(5)]).collect();
+            let candidate: String = (0..next(40)).map(|_| alphabet[next(6)]).collect();
+            for separators in [None, Some(b'-')] {
+                let expected = reference(&input, &candidate, separators);
+                let pattern = Pattern::new(&input, separators).unwrap();
+                for bound in [0, 1, 3, 8, 40] {
+                    assert_eq!(
+                        pattern.distance_within(&candidate, bound),
+                        (expected <= bound).then_some(expected),
+                        "{input:?} {candidate:?} within {bound}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn nearest_agrees_with_the_dynamic_program_on_random_names() {
+        // Few letters and short names, so that ties and exact matches are frequent: the search,
+        // which narrows its bound and gives up early, must still give the first of the nearest.
+        let alphabet = ['a', 'b', 'c', 'A', '_', '-', 'é'];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |below: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % below as u64).unwrap()
+        };
+        for round in 0..5_000 {
+            // Mostly ASCII inputs (the bytewise search), some not.
+            let letters = if round % 5 == 0 { 7 } else { 6 };
+            let input: String = (0..next(9)).map(|_| alphabet[next(letters)]).collect();
+            let names: Vec<&'static str> = (0..next(12))
+                .map(|_| {
+                    let name: String = (0..next(10)).map(|_| alphabet[next(7)]).collect();
+                    &*Box::leak(name.into_boxed_str())
+                })
+                .collect();
+            for separators in [None, Some(b'_')] {
+                let len = input.chars().count();
+                let expected = names
+                    .iter()
+                    .enumerate()
+                    .map(|(at, name)| (reference(&input, name, separators), at, *name))
+                    .filter(|&(d, _, _)| d <= (len / 3).max(1))
+                    .min()
+                    .map(|(_, _, name)| name);
+                assert_eq!(
+                    nearest(&input, names.iter().copied(), separators),
+                    expected,
+                    "{input:?} among {names:?}"
+                );
+            }
         }
     }
 

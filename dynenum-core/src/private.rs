@@ -7,8 +7,9 @@ pub use crate::name::{Fold, Meta, Policy};
 pub use core::option::Option::{None, Some};
 pub use std::string::String;
 
-use crate::error::{NameError, ParseError};
+use crate::error::{NameError, ParseError, Registered};
 use crate::name;
+use crate::registry::Registry;
 use crate::traits::DynamicStrEnum;
 
 /// Hashes a built-in member's name exactly as `DynamicMember`, `Member` and `Caseless` hash theirs.
@@ -29,10 +30,12 @@ pub fn eq_name<E: DynamicStrEnum>(name: &str, text: &str) -> bool {
 #[must_use]
 pub fn parse_error<E: DynamicStrEnum>(input: &str) -> ParseError {
     let source = name::check(input, E::__META.max_len).err();
-    unknown(input, &E::__META, E::NAMES, Vec::new(), source)
+    ParseError::new(input, &E::__META, E::NAMES, None, source)
 }
 
-/// The `ParseError` of `Member::<E>::from_str`, from the `NameError` that `lookup` returned.
+/// The `ParseError` of `Member::<E>::from_str`, from the `NameError` that `lookup` returned. It
+/// holds the registry, not a copy of its names: the names are read when the error is shown, so a
+/// failed parse costs and allocates the same whatever the registry holds.
 #[cold]
 #[must_use]
 pub fn lookup_error<E: DynamicStrEnum>(input: &str, error: NameError) -> ParseError {
@@ -41,35 +44,33 @@ pub fn lookup_error<E: DynamicStrEnum>(input: &str, error: NameError) -> ParseEr
         NameError::Unregistered => None,
         other => Some(other),
     };
-    let registered = if meta.policy == Policy::Registered {
-        E::registry().entries().map(|entry| entry.name).collect()
-    } else {
-        Vec::new()
-    };
-    unknown(input, meta, E::NAMES, registered, source)
+    ParseError::new(input, meta, E::NAMES, registered::<E>(), source)
 }
 
-/// Builds the error: the names that would have been accepted (`names`, then `registered`); the
-/// nearest of them or of the aliases is looked for only if asked. Not generic, so it is compiled
-/// once, not once per enum.
-#[inline(never)]
-fn unknown(
-    input: &str,
-    meta: &'static Meta,
-    names: &'static [&'static str],
-    registered: Vec<&'static str>,
-    source: Option<NameError>,
-) -> ParseError {
-    let registered_from = names.len();
-    let expected = if registered.is_empty() {
-        Cow::Borrowed(names)
-    } else {
-        let mut all = Vec::with_capacity(names.len() + registered.len());
-        all.extend_from_slice(names);
-        all.extend(registered);
-        Cow::Owned(all)
-    };
-    ParseError::new(input, meta, expected, registered_from, source)
+/// The registry whose names a failed parse of `Member<E>` lists: only under `dynamic = "registered"`.
+pub(crate) fn registered<E: DynamicStrEnum>() -> Option<&'static dyn Registered> {
+    (E::__META.policy == Policy::Registered).then(|| E::registry() as &'static dyn Registered)
+}
+
+impl<E: DynamicStrEnum> Registered for Registry<E> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn names(&self) -> Box<dyn Iterator<Item = &'static str> + '_> {
+        Box::new(self.entries().map(|entry| entry.name))
+    }
+
+    fn first(&self, limit: usize, each: &mut dyn FnMut(&'static str)) {
+        self.entries()
+            .take(limit)
+            .for_each(|entry| each(entry.name));
+    }
+}
+
+/// How error texts escape names (for the test that checks the table against the Unicode data).
+pub mod escape {
+    pub use crate::escape::needs_escape;
 }
 
 #[cfg(feature = "register")]

@@ -7,8 +7,9 @@ use core::marker::PhantomData;
 use ::serde::de::{self, Deserialize, Deserializer, Visitor};
 use ::serde::ser::{Serialize, Serializer};
 
-use crate::error::{ParseError, Quoted};
+use crate::error::{NameError, Quoted, Shown, Unknown};
 use crate::member::{DynamicMember, Member};
+use crate::name;
 use crate::traits::DynamicStrEnum;
 
 /// Writes the canonical name as a string, in every format (binary ones too: never a variant index),
@@ -47,37 +48,97 @@ impl<'de, E: DynamicStrEnum> Deserialize<'de> for DynamicMember<E> {
 /// How each target type turns a name into a value, or into an error message.
 trait FromName<E>: Sized {
     const EXPECTING: &'static str;
-    fn from_name(name: &str) -> Result<Self, String>;
+    fn from_name(name: &str) -> Result<Self, Message<'_>>;
 }
 
 impl<E: DynamicStrEnum> FromName<E> for E {
     const EXPECTING: &'static str = "a built-in name";
 
-    fn from_name(name: &str) -> Result<E, String> {
-        E::from_name(name).ok_or_else(|| serde_message(&crate::__private::parse_error::<E>(name)))
+    fn from_name(name: &str) -> Result<E, Message<'_>> {
+        E::from_name(name).ok_or_else(|| match name::check(name, E::__META.max_len) {
+            Err(error) => Message::invalid::<E>("name", name, error),
+            Ok(()) => Message::Unknown(Unknown {
+                input: name,
+                meta: &E::__META,
+                names: E::NAMES,
+                registered: None,
+            }),
+        })
     }
 }
 
 impl<E: DynamicStrEnum> FromName<E> for Member<E> {
     const EXPECTING: &'static str = "a member name";
 
-    fn from_name(name: &str) -> Result<Self, String> {
-        E::lookup(name)
-            .map_err(|error| serde_message(&crate::__private::lookup_error::<E>(name, error)))
+    fn from_name(name: &str) -> Result<Self, Message<'_>> {
+        E::lookup(name).map_err(|error| match error {
+            NameError::Unregistered => Message::Unknown(Unknown {
+                input: name,
+                meta: &E::__META,
+                names: E::NAMES,
+                registered: crate::__private::registered::<E>(),
+            }),
+            other => Message::invalid::<E>("name", name, other),
+        })
     }
 }
 
 impl<E: DynamicStrEnum> FromName<E> for DynamicMember<E> {
     const EXPECTING: &'static str = "a dynamic member name";
 
-    fn from_name(name: &str) -> Result<Self, String> {
-        E::dynamic(name).map_err(|error| {
-            format!(
-                "invalid {} dynamic name {}: {error}",
-                E::__META.noun,
-                Quoted(name)
-            )
-        })
+    fn from_name(name: &str) -> Result<Self, Message<'_>> {
+        E::dynamic(name).map_err(|error| Message::invalid::<E>("dynamic name", name, error))
+    }
+}
+
+/// A deserialization error, written straight into serde's error (no `ParseError` built, no
+/// intermediate string).
+enum Message<'a> {
+    /// In serde's own words (`unknown variant ..., expected one of ...`), keeping the hint; the
+    /// listing capped and every name escaped, as in `ParseError`'s `Display`.
+    Unknown(Unknown<'a>),
+    /// A name that breaks a rule.
+    Invalid {
+        enum_name: &'static str,
+        what: &'static str,
+        input: &'a str,
+        error: NameError,
+    },
+}
+
+impl<'a> Message<'a> {
+    fn invalid<E: DynamicStrEnum>(what: &'static str, input: &'a str, error: NameError) -> Self {
+        Message::Invalid {
+            enum_name: E::__META.noun,
+            what,
+            input,
+            error,
+        }
+    }
+}
+
+impl fmt::Display for Message<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Message::Invalid {
+                enum_name,
+                what,
+                input,
+                error,
+            } => write!(f, "invalid {enum_name} {what} {}: {error}", Quoted(input)),
+            Message::Unknown(unknown) => {
+                write!(f, "unknown variant {}, ", Quoted(unknown.input))?;
+                if unknown.count() == 0 {
+                    f.write_str("there are no variants")?;
+                } else {
+                    write!(f, "expected one of {}", unknown.listing(Shown::ticked))?;
+                }
+                if let Some(near) = unknown.nearest() {
+                    write!(f, " (did you mean {}?)", Shown::ticked(near))?;
+                }
+                Ok(())
+            }
+        }
     }
 }
 
@@ -91,7 +152,13 @@ impl<E: DynamicStrEnum, T: FromName<E>> Visitor<'_> for NameVisitor<E, T> {
     }
 
     fn visit_str<Err: de::Error>(self, name: &str) -> Result<T, Err> {
-        T::from_name(name).map_err(Err::custom)
+        T::from_name(name).map_err(|message| {
+            // Written once into a buffer that fits most messages: `custom` would otherwise grow
+            // its own string from empty, reallocating a few times on the way.
+            let mut text = String::with_capacity(256);
+            let _ = fmt::Write::write_fmt(&mut text, format_args!("{message}"));
+            Err::custom(text)
+        })
     }
 
     fn visit_bytes<Err: de::Error>(self, bytes: &[u8]) -> Result<T, Err> {
@@ -100,28 +167,6 @@ impl<E: DynamicStrEnum, T: FromName<E>> Visitor<'_> for NameVisitor<E, T> {
             Err(_) => Err(Err::invalid_value(de::Unexpected::Bytes(bytes), &self)),
         }
     }
-}
-
-/// The error text in serde's own words (`unknown variant ..., expected one of ...`), keeping the hint.
-fn serde_message(error: &ParseError) -> String {
-    use fmt::Write as _;
-
-    if error.name_error().is_some() {
-        return error.to_string();
-    }
-    let mut text = format!("unknown variant {}, ", Quoted(error.input()));
-    if error.expected().len() == 0 {
-        text.push_str("there are no variants");
-    } else {
-        text.push_str("expected one of ");
-        for (i, name) in error.expected().enumerate() {
-            let _ = write!(text, "{}`{name}`", if i == 0 { "" } else { ", " });
-        }
-    }
-    if let Some(near) = error.suggestion() {
-        let _ = write!(text, " (did you mean `{near}`?)");
-    }
-    text
 }
 
 /// What the derive's serde impls call (through `__private`).

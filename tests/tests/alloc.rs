@@ -328,3 +328,47 @@ fn listing_every_member_allocates_nothing() {
     assert!(registered >= 2, "both link-time names are listed");
     assert_eq!(allocs, 0, "Member::all() allocated {allocs} times");
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+#[dynenum(dynamic = "registered")]
+enum NoneRegistered {
+    Postgres,
+    Sqlite,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+#[dynenum(dynamic = "registered")]
+enum ManyRegistered {
+    Postgres,
+    Sqlite,
+}
+
+#[test]
+fn a_failed_member_parse_allocates_the_same_with_10_000_registered_names_as_with_none() {
+    for i in 0..10_000 {
+        ManyRegistered::registry()
+            .register(&format!("plugin_{i:05}"))
+            .unwrap();
+    }
+    // Both registries started before counting (the first use of an empty one allocates nothing, but
+    // keep the comparison about the failure alone).
+    assert!(NoneRegistered::registry().is_empty());
+    for input in [
+        "mysql",
+        "plugin_x",
+        "pluginnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn_99999",
+        "ünknown",
+    ] {
+        let (none, with_none) = allocations(|| Member::<NoneRegistered>::from_str(input));
+        let (many, with_many) = allocations(|| Member::<ManyRegistered>::from_str(input));
+        assert!(none.is_err() && many.is_err(), "{input}");
+        assert_eq!(
+            with_many, with_none,
+            "{input:?}: 10,000 registered names cost {with_many} allocations, none {with_none}"
+        );
+        assert!(with_none <= 2, "{input:?}: {with_none} allocations");
+        // The names are read from the registry when the error is shown.
+        assert_eq!(many.unwrap_err().expected().len(), 10_002);
+        assert_eq!(none.unwrap_err().expected().len(), 2);
+    }
+}

@@ -634,7 +634,7 @@ fn display_lists_32_names_then_says_how_many_more() {
     let shown = err.to_string();
     let listed: Vec<&str> = Big::NAMES[..32].to_vec();
     let prefix = format!(
-        "unknown Big \"nothing\"; expected one of: {}, … ({} more)",
+        "unknown Big \"nothing\"; expected one of: {}, and {} more",
         listed.join(", "),
         Big::COUNT - 32
     );

@@ -1,0 +1,178 @@
+//! How error texts show a name: every character that could hide, reorder or disguise text is
+//! escaped, and long names are cut. Every name an error shows (the input, the expected names, the
+//! suggestion) goes through [`Shown`], so the rule lives in one place.
+
+use core::cmp::Ordering;
+use core::fmt::{self, Write as _};
+
+use crate::escape_table::ESCAPED;
+
+/// How many characters of a name an error text shows before it cuts with an ellipsis.
+pub(crate) const SHOWN_CHARS: usize = 64;
+
+/// Whether error texts escape `ch`: a control, format or line/paragraph separator character
+/// (general categories Cc, Cf, Zl, Zp), a default-ignorable code point (invisible by definition:
+/// zero-width characters, variation selectors, tag characters, fillers like U+3164), whitespace
+/// other than the space, `"` or `\`. The table is generated from the Unicode data and checked
+/// against it code point by code point (`tests/tests/escape_table.rs`).
+#[inline]
+#[must_use]
+pub fn needs_escape(ch: char) -> bool {
+    let code = u32::from(ch);
+    if code < 0x80 {
+        // The table's ASCII part, without the search: controls, `"` and `\`.
+        return code < 0x20 || code == 0x7f || ch == '"' || ch == '\\';
+    }
+    ESCAPED
+        .binary_search_by(|&(start, end)| {
+            if end < code {
+                Ordering::Less
+            } else if start > code {
+                Ordering::Greater
+            } else {
+                Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// A name as error texts show it: between `quote`s (none for a listing), each escaped character
+/// written as Rust writes it in a literal (`\t`, `\"`, `\u{202e}`), the quote character itself
+/// escaped too, cut after [`SHOWN_CHARS`] characters with `…`: `admin`, U+202E, `lmth.exe` shows as
+/// `"admin\u{202e}lmth.exe"`. The one way error texts write names, for every error type of the
+/// crate (`PluginError` included): call it, never format a name directly.
+#[derive(Clone, Copy)]
+pub(crate) struct Shown<'a> {
+    text: &'a str,
+    quote: Option<char>,
+}
+
+impl<'a> Shown<'a> {
+    /// In double quotes: the input and the suggestion in `Display`.
+    pub(crate) const fn quoted(text: &'a str) -> Self {
+        Shown {
+            text,
+            quote: Some('"'),
+        }
+    }
+
+    /// In backticks, serde's style.
+    #[cfg(any(feature = "serde", test))]
+    pub(crate) const fn ticked(text: &'a str) -> Self {
+        Shown {
+            text,
+            quote: Some('`'),
+        }
+    }
+
+    /// In single quotes, like a Rust `char`: the character a [`NameError`](crate::NameError) names.
+    pub(crate) const fn char(text: &'a str) -> Self {
+        Shown {
+            text,
+            quote: Some('\''),
+        }
+    }
+
+    /// Without quotes: a name in a comma-separated listing.
+    pub(crate) const fn bare(text: &'a str) -> Self {
+        Shown { text, quote: None }
+    }
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Shown { text, quote } = *self;
+        if let Some(q) = quote {
+            f.write_char(q)?;
+        }
+        // Runs of characters that need no escape are written in one piece. Bytewise: an ASCII
+        // byte is a character of its own, a lead byte starts one, a continuation byte never does.
+        let bytes = text.as_bytes();
+        let (mut run, mut end, mut cut, mut chars) = (0, text.len(), false, 0);
+        let mut at = 0;
+        while at < bytes.len() {
+            let b = bytes[at];
+            if b & 0xc0 == 0x80 {
+                at += 1;
+                continue;
+            }
+            if chars == SHOWN_CHARS {
+                (end, cut) = (at, true);
+                break;
+            }
+            chars += 1;
+            let plain = (b.is_ascii_graphic() && !matches!(b, b'"' | b'\\')) || b == b' ';
+            if plain && quote != Some(char::from(b)) {
+                at += 1;
+                continue;
+            }
+            let Some(ch) = text[at..].chars().next() else {
+                break;
+            };
+            if needs_escape(ch) || Some(ch) == quote {
+                f.write_str(&text[run..at])?;
+                if matches!(ch, '\t' | '\n' | '\r' | '"' | '\'' | '\\') {
+                    write!(f, "{}", ch.escape_default())?;
+                } else {
+                    write!(f, "{}", ch.escape_unicode())?;
+                }
+                run = at + ch.len_utf8();
+            }
+            at += ch.len_utf8();
+        }
+        f.write_str(&text[run..end])?;
+        if cut {
+            f.write_str("…")?;
+        }
+        if let Some(q) = quote {
+            f.write_char(q)?;
+        }
+        Ok(())
+    }
+}
+
+/// A name in double quotes, escaped and cut: `Quoted(name)` is [`Shown::quoted`]`(name)`, the form
+/// most messages want, as a plain `Display` adapter (`format!("unknown {}", Quoted(input))`).
+#[derive(Clone, Copy)]
+pub(crate) struct Quoted<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&Shown::quoted(self.0), f)
+    }
+}
+
+impl fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&Shown::quoted(self.text), f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shown_escapes_quotes_and_cuts() {
+        assert_eq!(Shown::quoted("a\"b\\c").to_string(), r#""a\"b\\c""#);
+        assert_eq!(Shown::quoted("a\u{202e}b").to_string(), r#""a\u{202e}b""#);
+        assert_eq!(Shown::ticked("a`b").to_string(), r"`a\u{60}b`");
+        assert_eq!(Shown::bare("tab\there").to_string(), r"tab\there");
+        assert_eq!(Shown::bare("日本").to_string(), "日本");
+        let long = "é".repeat(SHOWN_CHARS + 1);
+        let shown = Shown::quoted(&long).to_string();
+        assert_eq!(shown, format!("\"{}…\"", "é".repeat(SHOWN_CHARS)));
+        let exact = "x".repeat(SHOWN_CHARS);
+        assert_eq!(Shown::bare(&exact).to_string(), exact);
+    }
+
+    #[test]
+    fn table_is_sorted_and_disjoint() {
+        for pair in ESCAPED.windows(2) {
+            assert!(
+                pair[0].0 <= pair[0].1 && pair[0].1 + 1 < pair[1].0,
+                "{pair:?}"
+            );
+        }
+    }
+}
