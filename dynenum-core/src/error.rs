@@ -203,6 +203,22 @@ impl fmt::Display for Quoted<'_> {
     }
 }
 
+/// Writes `expected one of: ` and the names, at most [`LISTED`] of them, then how many more there are.
+/// Plugin tables' errors list their names with it too.
+pub(crate) fn write_expected(f: &mut fmt::Formatter<'_>, names: &[&str]) -> fmt::Result {
+    f.write_str("expected one of: ")?;
+    for (i, name) in names.iter().take(LISTED).enumerate() {
+        if i > 0 {
+            f.write_str(", ")?;
+        }
+        f.write_str(name)?;
+    }
+    if names.len() > LISTED {
+        write!(f, ", … ({} more)", names.len() - LISTED)?;
+    }
+    Ok(())
+}
+
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (enum_name, input) = (self.inner.meta.name, Quoted(&self.inner.input));
@@ -213,16 +229,7 @@ impl fmt::Display for ParseError {
         if self.inner.expected.is_empty() {
             return write!(f, "{enum_name} has no names");
         }
-        f.write_str("expected one of: ")?;
-        for (i, name) in self.inner.expected.iter().take(LISTED).enumerate() {
-            if i > 0 {
-                f.write_str(", ")?;
-            }
-            f.write_str(name)?;
-        }
-        if self.inner.expected.len() > LISTED {
-            write!(f, ", … ({} more)", self.inner.expected.len() - LISTED)?;
-        }
+        write_expected(f, &self.inner.expected)?;
         if let Some(near) = self.suggestion() {
             write!(f, " (did you mean {}?)", Quoted(near))?;
         }

@@ -100,6 +100,9 @@ mod link;
 mod member;
 mod name;
 mod phf;
+mod plugins;
+mod plugins_error;
+mod plugins_table;
 mod registry;
 #[cfg(feature = "schemars")]
 mod schemars;
@@ -114,6 +117,8 @@ pub mod __private;
 pub use caseless::Caseless;
 pub use error::{NameError, ParseError};
 pub use member::{DynamicMember, Member};
+pub use plugins::{Category, Conflict, EntryInfo, PluginKey, PluginRef, Plugins};
+pub use plugins_error::PluginError;
 pub use registry::Registry;
 pub use traits::DynamicStrEnum;
 

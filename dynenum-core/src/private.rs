@@ -77,6 +77,15 @@ pub use crate::link::{problem as link_name_problem, LinkName};
 #[cfg(feature = "register")]
 pub use inventory;
 
+#[cfg(feature = "register")]
+pub use crate::plugins::link_name as plugin_link_name;
+pub use crate::plugins::{
+    erase as erase_plugin, feed as feed_plugins, variant_index, Submission as PluginSubmission,
+    Target as PluginTarget,
+};
+#[cfg(feature = "register")]
+pub use dynenum_derive::__plugin as plugin_macro;
+
 pub use crate::__integrations as integrations;
 
 /// The perfect-hash lookup behind the generated `from_name`.
