@@ -134,7 +134,7 @@ fn parse<T: Clone + Send + Sync + 'static>(
     Err(invalid_value(cmd, arg, &text, expected, error.suggestion()))
 }
 
-fn invalid_value(
+pub(crate) fn invalid_value(
     cmd: &Command,
     arg: Option<&Arg>,
     text: &str,

@@ -101,6 +101,8 @@ mod member;
 mod name;
 mod phf;
 mod plugins;
+#[cfg(feature = "clap")]
+mod plugins_clap;
 mod plugins_error;
 mod plugins_table;
 mod registry;
@@ -118,6 +120,8 @@ pub use caseless::Caseless;
 pub use error::{NameError, ParseError};
 pub use member::{DynamicMember, Member};
 pub use plugins::{Category, Conflict, EntryInfo, PluginKey, PluginRef, Plugins};
+#[cfg(feature = "clap")]
+pub use plugins_clap::PluginParser;
 pub use plugins_error::PluginError;
 pub use registry::Registry;
 pub use traits::DynamicStrEnum;

@@ -732,6 +732,11 @@ impl<'a, E: DynamicStrEnum, V: 'static> PluginRef<'a, E, V> {
         self.named.member.clone()
     }
 
+    /// The name as stored (`'static`: from the enum or the registry).
+    pub(crate) fn name(&self) -> &'static str {
+        self.named.name()
+    }
+
     /// The value.
     pub fn value(&self) -> &'a V {
         self.candidate().value

@@ -375,3 +375,60 @@ fn dynamic_member_keys_of_unknown_names_are_unknown() {
     let err: PluginError = ENDPOINTS.get(&stranger).unwrap_err();
     assert!(err.to_string().starts_with("unknown endpoint \"stranger\""));
 }
+
+#[test]
+fn the_clap_value_parser_accepts_names_with_a_value_and_lists_them() {
+    use clap::builder::TypedValueParser as _;
+    let cmd = clap::Command::new("app").arg(
+        clap::Arg::new("endpoint")
+            .long("endpoint")
+            .value_parser(ENDPOINTS.value_parser()),
+    );
+    let matches = cmd
+        .clone()
+        .try_get_matches_from(["app", "--endpoint", "Nvidia_Optimized"])
+        .unwrap();
+    let chosen = matches.get_one::<Member<Endpoint>>("endpoint").unwrap();
+    assert_eq!(ENDPOINTS.get(chosen).unwrap().path, "/nim");
+    let matches = cmd
+        .clone()
+        .try_get_matches_from(["app", "--endpoint", "CLAUDE"])
+        .unwrap();
+    assert_eq!(
+        matches.get_one::<Member<Endpoint>>("endpoint").unwrap(),
+        &Endpoint::AnthropicChat
+    );
+    let err = cmd
+        .clone()
+        .try_get_matches_from(["app", "--endpoint", "nvdia_optimized"])
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("invalid value 'nvdia_optimized'"), "{err}");
+    assert!(err.contains("nvidia_optimized"), "{err}");
+    let possible: Vec<String> = ENDPOINTS
+        .value_parser()
+        .possible_values()
+        .unwrap()
+        .map(|v| v.get_name().to_owned())
+        .collect();
+    assert_eq!(
+        possible,
+        [
+            "openai_chat",
+            "anthropic_chat",
+            "hf-tgi",
+            "nvidia_optimized"
+        ]
+    );
+    // A registered name without a value is refused, saying so.
+    let err = clap::Command::new("app")
+        .arg(
+            clap::Arg::new("ui")
+                .long("ui")
+                .value_parser(UIS.value_parser()),
+        )
+        .try_get_matches_from(["app", "--ui", "braille"])
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("no plugin provides it"), "{err}");
+}
