@@ -140,7 +140,12 @@ fn parse(input: ParseStream<'_>) -> syn::Result<Call> {
             "expected the plugin's name, a string literal: `plugin!(TABLE, \"name\" => value)`",
         )
     })?;
-    input.parse::<Token![=>]>()?;
+    input.parse::<Token![=>]>().map_err(|error| {
+        syn::Error::new(
+            error.span(),
+            "expected `=>` and the plugin's value after the name: `plugin!(TABLE, \"name\" => value)`",
+        )
+    })?;
     let value = until_comma(input)?;
     if value.is_empty() {
         return Err(input.error("expected the plugin's value after `=>`"));
