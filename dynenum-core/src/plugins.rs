@@ -921,7 +921,7 @@ impl<E: DynamicStrEnum, V: Send + Sync + 'static> Category for Plugins<E, V> {
             .map(|named| {
                 let entry = PluginRef { named, rank: 0 };
                 EntryInfo {
-                    name: named.name(),
+                    name: entry.name(),
                     description: entry.description(),
                     origin: entry.origin(),
                     priority: entry.priority(),
