@@ -49,6 +49,8 @@ dynenum_core::plugin!(ENDPOINTS, "claude" => Spec { path: "/claude", streaming: 
 dynenum_core::plugin!(ENDPOINTS, "hf-tgi" => Spec { path: "/tgi-low", streaming: true }, priority = -1);
 
 #[test]
+// `&E` is one of the key kinds under test.
+#[allow(clippy::needless_borrows_for_generic_args)]
 fn built_in_values_come_from_the_match_and_keys_of_every_kind_find_them() {
     assert_eq!(
         ENDPOINTS.get(Endpoint::HuggingFaceTgi).unwrap().path,

@@ -79,6 +79,8 @@ dynenum_core::plugin!(ENDPOINTS, "nvidia_optimized" => "nim".to_owned());
 dynenum_core::plugin!(ENDPOINTS, "openai_chat" => "fast".to_owned(), priority = 1);
 
 #[test]
+// `&E` is one of the key kinds under test.
+#[allow(clippy::needless_borrows_for_generic_args)]
 fn reads_after_first_use_allocate_nothing() {
     // The first use builds the values (and allocates).
     assert_eq!(ENDPOINTS.len(), 3);
