@@ -46,6 +46,11 @@
 //!   prints like a variant, and never allocates to clone.
 //! - [`Member<E>`]: built-in or dynamic, the type to keep in configs and APIs.
 //! - [`Registry<E>`]: the names plugins add, at run time or at link time with [`register!`].
+//! - [`Plugins<E, V>`]: a plugin table, a value of the application's own type on every name (a
+//!   factory, metadata): built-in values from an exhaustive `match`, plugin values from
+//!   [`plugin!`] in any linked crate or [`Plugins::register`] at run time, priorities and origins
+//!   ([`PluginRef`], [`Conflict`]), errors naming the table's category ([`PluginError`]), and the
+//!   object-safe [`Category`] trait ([`EntryInfo`]) to list tables of different value types together.
 //! - [`Caseless`]: look up a `HashMap<Member<E>, V>` by any ASCII case of a name, without allocating.
 //! - [`ParseError`] and [`NameError`]: what went wrong, with the valid names and the nearest one.
 //!
@@ -58,9 +63,9 @@
 //! | feature | default | what it adds |
 //! |---|---|---|
 //! | `derive` | yes | `#[derive(DynamicStrEnum)]`, re-exported here |
-//! | `register` | yes | [`register!`]: link-time plugin registration (through `inventory`) |
+//! | `register` | yes | [`register!`] and [`plugin!`]: link-time plugin names and values (through `inventory`) |
 //! | `serde` | no | `Serialize`/`Deserialize` for derived enums, `Member` and `DynamicMember` |
-//! | `clap` | no | derived enums and `Member` as typed clap 4 arguments, case-insensitive |
+//! | `clap` | no | derived enums and `Member` as typed clap 4 arguments, case-insensitive; `Plugins::value_parser` |
 //! | `schemars` | no | `JsonSchema` (schemars 1) for derived enums and `Member` |
 //!
 //! The integrations need no attribute on the enum: the derive's output switches them on when this

@@ -37,6 +37,7 @@ use crate::traits::DynamicStrEnum;
 /// }
 ///
 /// /// What a UI name stands for: here a port, in real programs a factory and its metadata.
+/// #[derive(Debug)]
 /// struct UiPlugin {
 ///     port: u16,
 /// }
@@ -55,8 +56,8 @@ use crate::traits::DynamicStrEnum;
 /// assert_eq!(UIS.get(&chosen)?.port, 9000);
 /// assert_eq!(UIS.len(), 3);
 ///
-/// let err = UIS.get("wbe").unwrap_err();
-/// assert_eq!(err.to_string(), r#"unknown UI "wbe"; expected one of: terminal, web, voice (did you mean "web"?)"#);
+/// let err = UIS.get("webb").unwrap_err();
+/// assert_eq!(err.to_string(), r#"unknown UI "webb"; expected one of: terminal, web, voice (did you mean "web"?)"#);
 /// # }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
