@@ -109,6 +109,8 @@ mod plugins;
 #[cfg(feature = "clap")]
 mod plugins_clap;
 mod plugins_error;
+mod plugins_link;
+mod plugins_ref;
 mod plugins_table;
 mod registry;
 #[cfg(feature = "schemars")]
@@ -124,10 +126,11 @@ pub mod __private;
 pub use caseless::Caseless;
 pub use error::{NameError, ParseError};
 pub use member::{DynamicMember, Member};
-pub use plugins::{Category, Conflict, EntryInfo, PluginKey, PluginRef, Plugins};
+pub use plugins::{PluginKey, Plugins};
 #[cfg(feature = "clap")]
 pub use plugins_clap::PluginParser;
 pub use plugins_error::PluginError;
+pub use plugins_ref::{Category, Conflict, EntryInfo, PluginRef};
 pub use registry::Registry;
 pub use traits::DynamicStrEnum;
 

@@ -5,6 +5,7 @@
 //! This module builds on the registry, `Member` and the link-time machinery; nothing else in the crate
 //! depends on it. The resolution rules live in `plugins_table.rs`, errors in `plugins_error.rs`.
 
+#[cfg(feature = "register")]
 use core::any::Any;
 use core::fmt;
 use core::marker::PhantomData;
@@ -16,6 +17,9 @@ use std::thread::ThreadId;
 use crate::member::{DynamicMember, Member};
 use crate::name;
 use crate::plugins_error::PluginError;
+#[cfg(feature = "register")]
+use crate::plugins_link::Submission;
+use crate::plugins_ref::{Conflict, PluginRef};
 use crate::plugins_table::{Candidate, Resolved, Source};
 use crate::traits::DynamicStrEnum;
 
@@ -82,12 +86,12 @@ use crate::traits::DynamicStrEnum;
 /// Values and tables are never freed: a table is meant to be a `static`.
 pub struct Plugins<E: DynamicStrEnum, V: 'static> {
     category: &'static str,
-    builtin: fn(E) -> V,
+    pub(crate) builtin: fn(E) -> V,
     /// The resolved table, null before first use. Readers load it without a lock; a run-time
     /// registration publishes a new table and keeps the old one reachable from it.
     current: AtomicPtr<Resolved<E, V>>,
     /// Serializes the first build and run-time registrations.
-    writer: Mutex<u64>,
+    pub(crate) writer: Mutex<u64>,
     /// The thread building values, while it does: a use from that thread is a value reading its own
     /// table, which must panic rather than wait for itself.
     builder: Mutex<Option<ThreadId>>,
@@ -222,7 +226,7 @@ impl<E: DynamicStrEnum> PluginKey<E> for &str {
 impl<E: DynamicStrEnum, V: Send + Sync + 'static> Plugins<E, V> {
     /// The resolved table, built on first use.
     #[inline]
-    fn resolved(&self) -> &'static Resolved<E, V> {
+    pub(crate) fn resolved(&self) -> &'static Resolved<E, V> {
         let current = self.current.load(Ordering::Acquire);
         // SAFETY: a non-null pointer here came from `Box::leak` in `publish`: the table is never
         // freed or mutated, and the release store that published it makes it fully visible.
@@ -270,7 +274,7 @@ impl<E: DynamicStrEnum, V: Send + Sync + 'static> Plugins<E, V> {
         }
     }
 
-    fn publish(&self, resolved: Resolved<E, V>) -> &'static Resolved<E, V> {
+    pub(crate) fn publish(&self, resolved: Resolved<E, V>) -> &'static Resolved<E, V> {
         let resolved: &'static Resolved<E, V> = Box::leak(Box::new(resolved));
         self.current.store(
             (resolved as *const Resolved<E, V>).cast_mut(),
@@ -309,8 +313,14 @@ impl<E: DynamicStrEnum, V: Send + Sync + 'static> Plugins<E, V> {
                 description: None,
             });
         }
+        let submitted = self.submitted()?;
+        Ok(Resolved::new(builtins, submitted))
+    }
+
+    /// The values of the `plugin!` calls for this table, with their names.
+    #[cfg(feature = "register")]
+    fn submitted(&self) -> Result<Vec<(&'static str, Candidate<V>)>, String> {
         let mut submitted = Vec::new();
-        #[cfg(feature = "register")]
         for submission in inventory::iter::<Submission> {
             let Some(table) = submission.table else {
                 continue;
@@ -343,7 +353,14 @@ impl<E: DynamicStrEnum, V: Send + Sync + 'static> Plugins<E, V> {
                 },
             ));
         }
-        Ok(Resolved::new(builtins, submitted))
+        Ok(submitted)
+    }
+
+    /// Without the `register` feature there is no `plugin!`.
+    #[cfg(not(feature = "register"))]
+    #[allow(clippy::unnecessary_wraps, clippy::unused_self)] // the same signature as with the feature
+    fn submitted(&self) -> Result<Vec<(&'static str, Candidate<V>)>, String> {
+        Ok(Vec::new())
     }
 
     /// The value of a name.
@@ -379,12 +396,18 @@ impl<E: DynamicStrEnum, V: Send + Sync + 'static> Plugins<E, V> {
     /// ```
     #[inline]
     pub fn get<K: PluginKey<E>>(&self, key: K) -> Result<&V, PluginError> {
-        key.__with(|target| match target {
-            Target::Builtin(builtin) => Ok(self.resolved().builtin(builtin)),
-            other => {
-                let resolved = self.resolved();
-                let at = self.locate(resolved, other)?;
-                Ok(resolved.names[at].candidates[0].value)
+        key.__with(|target| {
+            let resolved = self.resolved();
+            match target {
+                Target::Builtin(builtin) => Ok(resolved.builtin(builtin)),
+                // A registered member finds its name by address, without the registry.
+                Target::Dynamic(dynamic) if dynamic.is_registered() => {
+                    match resolved.index.get(dynamic.as_str()) {
+                        Some(at) => Ok(resolved.value(at)),
+                        None => Err(PluginError::unprovided(self.category, dynamic.as_str())),
+                    }
+                }
+                other => self.locate(resolved, other).map(|at| resolved.value(at)),
             }
         })
     }
@@ -439,7 +462,12 @@ impl<E: DynamicStrEnum, V: Send + Sync + 'static> Plugins<E, V> {
     ) -> Result<usize, PluginError> {
         let found = match target {
             Target::Builtin(builtin) => return Ok(builtin.__index()),
-            Target::Dynamic(dynamic) if dynamic.is_registered() => dynamic.clone(),
+            Target::Dynamic(dynamic) if dynamic.is_registered() => {
+                return resolved
+                    .index
+                    .get(dynamic.as_str())
+                    .ok_or_else(|| PluginError::unprovided(self.category, dynamic.as_str()));
+            }
             Target::Dynamic(dynamic) => match E::registry().get(dynamic.as_str()) {
                 Some(registered) => registered,
                 None => return Err(self.unknown(resolved, dynamic.as_str())),
@@ -690,388 +718,4 @@ impl<E: DynamicStrEnum, V: 'static> fmt::Debug for Plugins<E, V> {
             .field("built", &!self.current.load(Ordering::Acquire).is_null())
             .finish_non_exhaustive()
     }
-}
-
-/// One value of a [`Plugins`] table with what is known about it: the name, who provided it, at what
-/// priority, and the values it shadows. From [`Plugins::entry`] and [`Plugins::iter`].
-///
-/// ```
-/// # #[cfg(feature = "derive")] {
-/// # use dynenum_core::{DynamicStrEnum, Plugins};
-/// # #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
-/// # enum Ui { Web }
-/// static PORTS: Plugins<Ui, u16> = Plugins::new("UI", |_| 80);
-/// PORTS.register_with_priority("web", 8080, 5)?;
-/// let web = PORTS.entry("WEB")?;
-/// assert_eq!(web.member(), Ui::Web);
-/// assert_eq!((*web.value(), web.priority(), web.origin(), web.is_builtin()), (8080, 5, "run time", false));
-/// let builtin = web.shadowed().next().unwrap();
-/// assert_eq!((*builtin.value(), builtin.origin(), builtin.is_builtin()), (80, "built-in", true));
-/// # }
-/// # Ok::<(), dynenum_core::PluginError>(())
-/// ```
-pub struct PluginRef<'a, E: DynamicStrEnum, V: 'static> {
-    named: &'a crate::plugins_table::Named<E, V>,
-    rank: usize,
-}
-
-impl<E: DynamicStrEnum, V: 'static> Clone for PluginRef<'_, E, V> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<E: DynamicStrEnum, V: 'static> Copy for PluginRef<'_, E, V> {}
-
-impl<'a, E: DynamicStrEnum, V: 'static> PluginRef<'a, E, V> {
-    fn candidate(&self) -> &'a Candidate<V> {
-        &self.named.candidates[self.rank]
-    }
-
-    /// The name this entry is for. Never allocates.
-    pub fn member(&self) -> Member<E> {
-        self.named.member.clone()
-    }
-
-    /// The name as stored (`'static`: from the enum or the registry).
-    pub(crate) fn name(&self) -> &'static str {
-        self.named.name()
-    }
-
-    /// The value.
-    pub fn value(&self) -> &'a V {
-        self.candidate().value
-    }
-
-    /// The `plugin!` call's description, else the one registered with the name or the built-in
-    /// member's.
-    pub fn description(&self) -> Option<&'a str> {
-        self.candidate()
-            .description
-            .or_else(|| self.named.member.description())
-    }
-
-    /// Who provided the value: `"built-in"`, the `module_path!()` of the `plugin!` call (its first
-    /// segment is the crate), or `"run time"`.
-    pub fn origin(&self) -> &'static str {
-        self.candidate().source.origin()
-    }
-
-    /// The priority the value was given (0 for built-in values and by default).
-    pub fn priority(&self) -> i32 {
-        self.candidate().priority
-    }
-
-    /// Whether the value is the table's built-in one.
-    pub fn is_builtin(&self) -> bool {
-        matches!(self.candidate().source, Source::Builtin)
-    }
-
-    /// The entries that lost this name to this one, highest priority first (empty for an entry that
-    /// is itself shadowed).
-    pub fn shadowed(&self) -> impl ExactSizeIterator<Item = PluginRef<'a, E, V>> {
-        let named = self.named;
-        let from = if self.rank == 0 {
-            1
-        } else {
-            named.candidates.len()
-        };
-        (from..named.candidates.len()).map(move |rank| PluginRef { named, rank })
-    }
-}
-
-impl<E: DynamicStrEnum, V: 'static> fmt::Debug for PluginRef<'_, E, V> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("PluginRef")
-            .field("member", &self.named.member.as_str())
-            .field("origin", &self.origin())
-            .field("priority", &self.priority())
-            .field("shadowed", &self.shadowed().len())
-            .finish_non_exhaustive()
-    }
-}
-
-/// A name that two `plugin!` calls claim at its top priority: which origin won by the tie-break rules
-/// (origin, then file and line), and which lost. From [`Plugins::conflicts`].
-///
-/// ```
-/// # #[cfg(feature = "derive")] {
-/// # use dynenum_core::{DynamicStrEnum, Plugins};
-/// # #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
-/// # enum Ui { Web }
-/// static PORTS: Plugins<Ui, u16> = Plugins::new("UI", |_| 80);
-/// dynenum_core::plugin!(PORTS, "web" => 8080, priority = 1);
-/// dynenum_core::plugin!(PORTS, "web" => 8081, priority = 1);
-/// let conflict = &PORTS.conflicts()[0];
-/// assert_eq!(conflict.member(), &Ui::Web);
-/// assert_eq!(conflict.winner(), conflict.loser()); // both from this module
-/// assert!(format!("{conflict:?}").contains("\"web\""));
-/// # }
-/// ```
-#[derive(Clone)]
-pub struct Conflict<E: DynamicStrEnum> {
-    member: Member<E>,
-    winner: Source,
-    loser: Source,
-}
-
-impl<E: DynamicStrEnum> Conflict<E> {
-    /// The name both calls claim.
-    pub fn member(&self) -> &Member<E> {
-        &self.member
-    }
-
-    /// The origin (`module_path!()`) of the call that won.
-    pub fn winner(&self) -> &'static str {
-        self.winner.origin()
-    }
-
-    /// The origin of the call that lost.
-    pub fn loser(&self) -> &'static str {
-        self.loser.origin()
-    }
-}
-
-impl<E: DynamicStrEnum> fmt::Debug for Conflict<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Conflict")
-            .field("name", &self.member.as_str())
-            .field("winner", &self.winner)
-            .field("loser", &self.loser)
-            .finish()
-    }
-}
-
-/// A plugin table seen without its value type, to list tables of different types together
-/// (`&[&dyn Category]`, Python's `PLUGIN_TYPES`). Every [`Plugins`] implements it.
-///
-/// ```
-/// # #[cfg(feature = "derive")] {
-/// use dynenum_core::{Category, DynamicStrEnum, Plugins};
-///
-/// #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
-/// enum Ui {
-///     Web,
-/// }
-/// #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
-/// enum Service {
-///     Cache,
-/// }
-///
-/// static UIS: Plugins<Ui, u16> = Plugins::new("UI", |_| 80);
-/// static SERVICES: Plugins<Service, &str> = Plugins::new("service", |_| "redis");
-/// let categories: &[&dyn Category] = &[&UIS, &SERVICES];
-/// for category in categories {
-///     for entry in category.entries() {
-///         println!("{} {} ({})", category.category(), entry.name, entry.origin);
-///     }
-/// }
-/// assert_eq!(categories[1].entries()[0].name, "cache");
-/// # }
-/// ```
-pub trait Category: Send + Sync {
-    /// The table's category.
-    fn category(&self) -> &'static str;
-    /// One line per name that has a value, in [`Plugins::iter`] order.
-    fn entries(&self) -> Vec<EntryInfo>;
-}
-
-/// One line of a [`Category`] listing: the winning entry of a name.
-///
-/// ```
-/// use dynenum_core::EntryInfo;
-///
-/// let info = EntryInfo {
-///     name: "web",
-///     description: Some("A browser UI."),
-///     origin: "built-in",
-///     priority: 0,
-///     builtin: true,
-///     shadowed: 0,
-///     shadowed_origins: Vec::new(),
-/// };
-/// assert!(info.builtin);
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntryInfo {
-    /// The name, as stored.
-    pub name: &'static str,
-    /// As [`PluginRef::description`].
-    pub description: Option<&'static str>,
-    /// As [`PluginRef::origin`].
-    pub origin: &'static str,
-    /// As [`PluginRef::priority`].
-    pub priority: i32,
-    /// Whether the winning value is the built-in one.
-    pub builtin: bool,
-    /// How many entries lost this name.
-    pub shadowed: usize,
-    /// Their origins, highest priority first.
-    pub shadowed_origins: Vec<&'static str>,
-}
-
-impl<E: DynamicStrEnum, V: Send + Sync + 'static> Category for Plugins<E, V> {
-    fn category(&self) -> &'static str {
-        self.category
-    }
-
-    fn entries(&self) -> Vec<EntryInfo> {
-        self.resolved()
-            .names
-            .iter()
-            .map(|named| {
-                let entry = PluginRef { named, rank: 0 };
-                EntryInfo {
-                    name: entry.name(),
-                    description: entry.description(),
-                    origin: entry.origin(),
-                    priority: entry.priority(),
-                    builtin: entry.is_builtin(),
-                    shadowed: named.candidates.len() - 1,
-                    shadowed_origins: entry.shadowed().map(|e| e.origin()).collect(),
-                }
-            })
-            .collect()
-    }
-}
-
-/// One `plugin!` call, collected at link time: the table's address (compared, never read through),
-/// the name and the call's details, and a function building the value. Not public API.
-#[doc(hidden)]
-pub struct Submission {
-    table: Option<&'static (dyn Any + Send + Sync)>,
-    name: &'static str,
-    description: Option<&'static str>,
-    priority: i32,
-    origin: &'static str,
-    file: &'static str,
-    line: u32,
-    column: u32,
-    make: fn() -> Box<dyn Any + Send + Sync>,
-}
-
-impl fmt::Debug for Submission {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Submission")
-            .field("name", &self.name)
-            .field("origin", &self.origin)
-            .finish_non_exhaustive()
-    }
-}
-
-impl Submission {
-    /// What `plugin!` submits for `table`. The name's rules are checked by the macro; its length
-    /// against the enum's `max_len` is checked here, at compile time.
-    ///
-    /// # Panics
-    ///
-    /// At compile time (the call is a `static`'s initializer), when the name is too long.
-    #[must_use]
-    #[allow(clippy::too_many_arguments)]
-    pub const fn new<E: DynamicStrEnum, V: Send + Sync + 'static>(
-        table: &'static Plugins<E, V>,
-        name: &'static str,
-        description: Option<&'static str>,
-        priority: i32,
-        location: (&'static str, &'static str, u32, u32),
-        make: fn() -> Box<dyn Any + Send + Sync>,
-    ) -> Submission {
-        assert!(
-            name.len() <= E::__META.max_len,
-            "plugin!: the name is longer than the `max_len` of the table's enum"
-        );
-        Submission {
-            table: Some(table),
-            name,
-            description,
-            priority,
-            origin: location.0,
-            file: location.1,
-            line: location.2,
-            column: location.3,
-            make,
-        }
-    }
-}
-
-#[cfg(feature = "register")]
-inventory::collect!(Submission);
-
-/// Boxes a `plugin!` value once it is known to be the table's `V`: where rustc checks its type.
-#[doc(hidden)]
-pub fn erase<E: DynamicStrEnum, V: Send + Sync + 'static>(
-    _table: &'static Plugins<E, V>,
-    value: V,
-) -> Box<dyn Any + Send + Sync> {
-    Box::new(value)
-}
-
-/// The link-time registration of a `plugin!` name, so the enum's registry (parsing under
-/// `dynamic = "registered"`, `Member::all`, clap, schemars) knows it before the table is used.
-/// Built-in names are skipped when the registry gathers its names.
-#[cfg(feature = "register")]
-#[doc(hidden)]
-#[must_use]
-pub const fn link_name<E: DynamicStrEnum, V>(
-    _table: &'static Plugins<E, V>,
-    name: &'static str,
-    description: Option<&'static str>,
-) -> crate::link::LinkName {
-    crate::link::LinkName::new::<E>(name, description)
-}
-
-/// The position of `name` in `names` (canonical names, unique ignoring ASCII case), for the
-/// derive's `__index` when discriminants are not positions. Evaluated in `const`.
-#[doc(hidden)]
-#[must_use]
-pub const fn variant_index(names: &[&str], name: &str) -> usize {
-    let mut i = 0;
-    while i < names.len() {
-        if name::eq_const(names[i], name, None) {
-            return i;
-        }
-        i += 1;
-    }
-    usize::MAX
-}
-
-/// Feeds submissions to a table directly, without `plugin!`: for property tests of the rules. Each
-/// entry is a name, a priority, an origin and a line; values come from `make`. Not public API.
-#[doc(hidden)]
-pub fn feed<E: DynamicStrEnum, V: Send + Sync + 'static>(
-    table: &Plugins<E, V>,
-    submissions: &[(&'static str, i32, &'static str, u32)],
-    make: impl Fn(usize) -> V,
-) {
-    let _writer = table.writer.lock().unwrap_or_else(PoisonError::into_inner);
-    let builtins = E::VARIANTS
-        .iter()
-        .map(|&variant| Candidate {
-            value: Box::leak(Box::new((table.builtin)(variant))),
-            priority: 0,
-            source: Source::Builtin,
-            description: None,
-        })
-        .collect();
-    let submitted = submissions
-        .iter()
-        .enumerate()
-        .map(|(i, &(name, priority, origin, line))| {
-            (
-                name,
-                Candidate {
-                    value: &*Box::leak(Box::new(make(i))),
-                    priority,
-                    source: Source::Link {
-                        origin,
-                        file: "feed.rs",
-                        line,
-                        column: 1,
-                    },
-                    description: None,
-                },
-            )
-        })
-        .collect();
-    table.publish(Resolved::new(builtins, submitted));
 }

@@ -123,8 +123,9 @@ impl<E: DynamicStrEnum, V: 'static> Named<E, V> {
 
 /// A resolved table: built once, then only replaced (by a run-time registration) by a new one.
 pub(crate) struct Resolved<E: DynamicStrEnum, V: 'static> {
-    /// The winning value of each built-in member, by position in `E::VARIANTS`: `get(E)` reads here.
-    builtin_values: Box<[&'static V]>,
+    /// The winning value of each name, by position in `names` (a built-in member's is its position
+    /// in `E::VARIANTS`): `get` reads here, one load away from the table.
+    values: Box<[&'static V]>,
     /// Built-in members in declaration order, then the other names sorted by folded name.
     pub(crate) names: Vec<Named<E, V>>,
     /// The names of `names`, in that order: what errors list.
@@ -178,14 +179,14 @@ impl<E: DynamicStrEnum, V: 'static> Resolved<E, V> {
     }
 
     fn finish(names: Vec<Named<E, V>>, retired: Option<&'static Resolved<E, V>>) -> Self {
-        let builtin_values = names[..E::COUNT]
+        let values = names
             .iter()
             .map(|named| named.candidates[0].value)
             .collect();
         let listed: Box<[&'static str]> = names.iter().map(Named::name).collect();
         let index = PtrIndex::new(&listed[E::COUNT..], E::COUNT);
         Resolved {
-            builtin_values,
+            values,
             names,
             listed,
             index,
@@ -196,7 +197,13 @@ impl<E: DynamicStrEnum, V: 'static> Resolved<E, V> {
     /// The winning value of a built-in member.
     #[inline]
     pub(crate) fn builtin(&self, builtin: E) -> &'static V {
-        self.builtin_values[builtin.__index()]
+        self.values[builtin.__index()]
+    }
+
+    /// The winning value of the name at `at` in `names`.
+    #[inline]
+    pub(crate) fn value(&self, at: usize) -> &'static V {
+        self.values[at]
     }
 
     /// This table with one more candidate for `member`.

@@ -77,12 +77,12 @@ pub use crate::link::{problem as link_name_problem, LinkName};
 #[cfg(feature = "register")]
 pub use inventory;
 
+pub use crate::plugins::Target as PluginTarget;
 #[cfg(feature = "register")]
-pub use crate::plugins::link_name as plugin_link_name;
-pub use crate::plugins::{
-    erase as erase_plugin, feed as feed_plugins, variant_index, Submission as PluginSubmission,
-    Target as PluginTarget,
-};
+pub use crate::plugins_link::link_name as plugin_link_name;
+#[cfg(feature = "register")]
+pub use crate::plugins_link::{erase as erase_plugin, Submission as PluginSubmission};
+pub use crate::plugins_link::{feed as feed_plugins, variant_index};
 #[cfg(feature = "register")]
 pub use dynenum_derive::__plugin as plugin_macro;
 

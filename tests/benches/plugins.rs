@@ -33,7 +33,7 @@ struct Spec {
 }
 
 /// The floor: what a program without plugin tables writes.
-#[inline(never)]
+#[inline]
 fn floor(endpoint: Endpoint) -> &'static Spec {
     match endpoint {
         Endpoint::OpenaiChat => &Spec {

@@ -434,3 +434,25 @@ fn the_clap_value_parser_accepts_names_with_a_value_and_lists_them() {
         .to_string();
     assert!(err.contains("no plugin provides it"), "{err}");
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+enum Fed {
+    Builtin,
+}
+
+static FED: Plugins<Fed, usize> = Plugins::new("fed", |_| 0);
+
+#[test]
+fn members_parsed_after_plugins_are_fed_find_their_values() {
+    let names: Vec<&'static str> = (0..100)
+        .map(|i| &*Box::leak(format!("acme_chat_{i}").into_boxed_str()))
+        .collect();
+    let submissions: Vec<(&'static str, i32, &'static str, u32)> =
+        names.iter().map(|&n| (n, 0, "crate", 1)).collect();
+    dynenum_core::__private::feed_plugins(&FED, &submissions, |i| i + 1);
+    for (i, name) in names.iter().enumerate() {
+        let member: Member<Fed> = name.parse().unwrap();
+        assert!(member.dynamic().unwrap().is_registered());
+        assert_eq!(*FED.get(&member).unwrap(), i + 1);
+    }
+}
