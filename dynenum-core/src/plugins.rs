@@ -90,6 +90,10 @@ pub struct Plugins<E: DynamicStrEnum, V: 'static> {
     /// The resolved table, null before first use. Readers load it without a lock; a run-time
     /// registration publishes a new table and keeps the old one reachable from it.
     current: AtomicPtr<Resolved<E, V>>,
+    /// The first element of the current table's values (whose first `E::COUNT` are the built-in
+    /// members'), null before first use: `get(E)` reads a value in two loads, as close as it gets
+    /// to the `match` it replaces.
+    builtin_values: AtomicPtr<&'static V>,
     /// Serializes the first build and run-time registrations.
     pub(crate) writer: Mutex<u64>,
     /// The thread building values, while it does: a use from that thread is a value reading its own
@@ -128,6 +132,7 @@ impl<E: DynamicStrEnum, V: 'static> Plugins<E, V> {
             category,
             builtin,
             current: AtomicPtr::new(ptr::null_mut()),
+            builtin_values: AtomicPtr::new(ptr::null_mut()),
             writer: Mutex::new(0),
             builder: Mutex::new(None),
             poisoned: OnceLock::new(),
@@ -276,6 +281,8 @@ impl<E: DynamicStrEnum, V: Send + Sync + 'static> Plugins<E, V> {
 
     pub(crate) fn publish(&self, resolved: Resolved<E, V>) -> &'static Resolved<E, V> {
         let resolved: &'static Resolved<E, V> = Box::leak(Box::new(resolved));
+        self.builtin_values
+            .store(resolved.values_ptr().cast_mut(), Ordering::Release);
         self.current.store(
             (resolved as *const Resolved<E, V>).cast_mut(),
             Ordering::Release,
@@ -397,6 +404,18 @@ impl<E: DynamicStrEnum, V: Send + Sync + 'static> Plugins<E, V> {
     #[inline]
     pub fn get<K: PluginKey<E>>(&self, key: K) -> Result<&V, PluginError> {
         key.__with(|target| {
+            if let Target::Builtin(builtin) = target {
+                let (values, at) = (
+                    self.builtin_values.load(Ordering::Acquire),
+                    builtin.__index(),
+                );
+                if !values.is_null() && at < E::COUNT {
+                    // SAFETY: a non-null pointer here is the first of a published table's values,
+                    // which never moves, is never freed or written again, and holds a value for
+                    // each of the `E::COUNT` built-in members first; `at` is below that count.
+                    return Ok(unsafe { *values.add(at) });
+                }
+            }
             let resolved = self.resolved();
             match target {
                 Target::Builtin(builtin) => Ok(resolved.builtin(builtin)),

@@ -3,6 +3,7 @@
 
 use core::cmp::Ordering;
 use core::fmt;
+use std::collections::HashMap;
 
 use crate::member::Member;
 use crate::name;
@@ -151,6 +152,8 @@ impl<E: DynamicStrEnum, V: 'static> Resolved<E, V> {
             })
             .collect();
         let mut dynamic: Vec<Named<E, V>> = Vec::new();
+        // Registered names by the address of their one allocation: grouping stays linear.
+        let mut seen: HashMap<usize, usize> = HashMap::new();
         for (text, candidate) in submitted {
             let member = match E::from_name(text) {
                 Some(builtin) => Member::Builtin(builtin),
@@ -163,13 +166,18 @@ impl<E: DynamicStrEnum, V: 'static> Resolved<E, V> {
             };
             match &member {
                 Member::Builtin(builtin) => names[builtin.__index()].add(candidate),
-                Member::Dynamic(_) => match dynamic.iter_mut().find(|n| n.member == member) {
-                    Some(existing) => existing.add(candidate),
-                    None => dynamic.push(Named {
-                        member,
-                        candidates: vec![candidate],
-                    }),
-                },
+                Member::Dynamic(registered) => {
+                    let address = registered.as_str().as_ptr() as usize;
+                    if let Some(&at) = seen.get(&address) {
+                        dynamic[at].add(candidate);
+                    } else {
+                        seen.insert(address, dynamic.len());
+                        dynamic.push(Named {
+                            member,
+                            candidates: vec![candidate],
+                        });
+                    }
+                }
             }
         }
         let separators = E::__META.separators;
@@ -200,6 +208,11 @@ impl<E: DynamicStrEnum, V: 'static> Resolved<E, V> {
         self.values[builtin.__index()]
     }
 
+    /// Where `values` starts: the built-in members' values come first, one per variant.
+    pub(crate) fn values_ptr(&self) -> *const &'static V {
+        self.values.as_ptr()
+    }
+
     /// The winning value of the name at `at` in `names`.
     #[inline]
     pub(crate) fn value(&self, at: usize) -> &'static V {
@@ -216,8 +229,12 @@ impl<E: DynamicStrEnum, V: 'static> Resolved<E, V> {
                 candidates: named.candidates.clone(),
             })
             .collect();
-        if let Some(existing) = names.iter_mut().find(|named| named.member == member) {
-            existing.add(candidate);
+        let found = match &member {
+            Member::Builtin(builtin) => Some(builtin.__index()),
+            Member::Dynamic(dynamic) => self.index.get(dynamic.as_str()),
+        };
+        if let Some(at) = found {
+            names[at].add(candidate);
         } else {
             let separators = E::__META.separators;
             let at = E::COUNT
