@@ -56,6 +56,8 @@ enum Kind {
 }
 
 impl PluginError {
+    #[cold]
+    #[inline(never)]
     pub(crate) fn unknown(
         category: &'static str,
         input: &str,
@@ -72,14 +74,20 @@ impl PluginError {
         )
     }
 
+    #[cold]
+    #[inline(never)]
     pub(crate) fn unprovided(category: &'static str, name: &str) -> Self {
         Self::new(category, name, Kind::Unprovided)
     }
 
+    #[cold]
+    #[inline(never)]
     pub(crate) fn invalid(category: &'static str, input: &str, source: NameError) -> Self {
         Self::new(category, input, Kind::Invalid(source))
     }
 
+    #[cold]
+    #[inline(never)]
     fn new(category: &'static str, input: &str, kind: Kind) -> Self {
         PluginError {
             inner: Box::new(Inner {
