@@ -583,6 +583,10 @@ impl<E: DynamicStrEnum, V: Send + Sync + 'static> Plugins<E, V> {
     /// not built-in is also registered in `E::registry()`. At equal priority a run-time value beats
     /// the others, and a later one beats an earlier one: how a program or a test replaces a value.
     ///
+    /// Readers never wait for a registration: each one publishes a new copy of the table's index
+    /// (the old one stays valid for readers holding it), so it costs time and memory in proportion
+    /// to the table's size. Meant for a few values; give plugins' values with `plugin!`.
+    ///
     /// # Errors
     ///
     /// [`PluginError`] when the name breaks the name rules (carrying the [`NameError`](crate::NameError)
