@@ -110,7 +110,7 @@ pub const fn variant_index(names: &[&str], name: &str) -> usize {
         if names[i].len() == name.len() {
             let (a, b) = (names[i].as_bytes(), name.as_bytes());
             let mut at = 0;
-            while at < a.len() && a[at].to_ascii_lowercase() == b[at].to_ascii_lowercase() {
+            while at < a.len() && a[at].eq_ignore_ascii_case(&b[at]) {
                 at += 1;
             }
             if at == a.len() {
