@@ -88,7 +88,8 @@ pub fn erase<E: DynamicStrEnum, V: Send + Sync + 'static>(
 
 /// The link-time registration of a `plugin!` name, so the enum's registry (parsing under
 /// `dynamic = "registered"`, `Member::all`, clap, schemars) knows it before the table is used.
-/// Built-in names are skipped when the registry gathers its names.
+/// Built-in names are skipped when the registry gathers its names. `module` is the call's
+/// `module_path!()`, for registries that record where a name came from.
 #[cfg(feature = "register")]
 #[doc(hidden)]
 #[must_use]
@@ -96,7 +97,9 @@ pub const fn link_name<E: DynamicStrEnum, V>(
     _table: &'static Plugins<E, V>,
     name: &'static str,
     description: Option<&'static str>,
+    module: &'static str,
 ) -> crate::link::LinkName {
+    let _ = module;
     crate::link::LinkName::new::<E>(name, description)
 }
 

@@ -117,7 +117,7 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
                 )
             }
             #krate::__private::inventory::submit! {
-                #krate::__private::plugin_link_name(&#table, #name, #description)
+                #krate::__private::plugin_link_name(&#table, #name, #description, ::core::module_path!())
             }
         };
     }
