@@ -1,103 +1,123 @@
-//! A plugin-style program: endpoints known at compile time, endpoints a plugin adds at link time, and a
-//! config file that names both.
+//! A plugin system in full: the application's API crate (`examples/api`) declares three plugin
+//! categories as tables; a plugin crate (`examples/plugin`) adds an endpoint, a service, and replaces
+//! the built-in terminal UI by priority; this program reads a config naming an endpoint and a UI in
+//! any case, lets command-line flags override it, builds the chosen implementations, runs them and
+//! lists every category.
 //!
-//! Run it with `cargo run -p dynenum-core --example plugins`. The application's enums live in
-//! `examples/api`; the plugin in `examples/plugin` registers its names with `register!`, and this
-//! program only has to link it.
+//! Run it with `cargo run -p dynenum-core --example plugins`, or add flags:
+//! `... -- --endpoint claude --ui WEB`.
 
-use std::collections::BTreeMap;
-
-use dynenum_core::Member;
-use dynenum_example_api::{Backend, EndpointType};
-// Linking the plugin is all it takes: its `register!` runs before `main`.
+use dynenum_core::{Member, PluginError};
+use dynenum_example_api::{
+    EndpointType, ServiceType, UiType, CATEGORIES, ENDPOINTS, SERVICES, UIS,
+};
+// Linking the plugin is all it takes: its `plugin!` and `register!` calls need no call from `main`.
 use dynenum_example_plugin as _;
 
-/// The config file's shape: a built-in and a plugin endpoint, in whatever case the user typed.
+/// The config file: names as users type them.
 #[derive(Debug, serde::Deserialize)]
 struct Config {
-    /// Strict: only a built-in endpoint will do.
-    builtin_endpoint: EndpointType,
-    default_endpoint: Member<EndpointType>,
-    fallbacks: Vec<Member<EndpointType>>,
-    backend: Member<Backend>,
-    timeouts: BTreeMap<Member<EndpointType>, u32>,
+    endpoint: Member<EndpointType>,
+    ui: Member<UiType>,
+    services: Vec<Member<ServiceType>>,
 }
 
 const CONFIG: &str = r#"
-builtin_endpoint = "Anthropic"
-default_endpoint = "NVIDIA_OPTIMIZED"
-fallbacks = ["OpenAI_Chat", "claude", "My_Own_Endpoint"]
-backend = "DUCK_DB"
-
-[timeouts]
-openai_chat = 30
-Nvidia_Optimized = 120
+endpoint = "NVIDIA_OPTIMIZED"
+ui = "Terminal"
+services = ["cache", "Metrics"]
 "#;
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    println!("== Every endpoint a user may choose: built-ins, then plugins");
-    for member in Member::<EndpointType>::all() {
-        let kind = if member.is_builtin() {
-            "built-in"
-        } else {
-            "plugin"
-        };
-        println!(
-            "  {member:<18} {kind:<9} {}",
-            member.description().unwrap_or("-")
-        );
+fn main() {
+    if let Err(error) = run() {
+        eprintln!("error: {error}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let mut config: Config = toml::from_str(CONFIG)?;
+    let mut args = std::env::args().skip(1);
+    while let Some(flag) = args.next() {
+        let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
+        match flag.as_str() {
+            "--endpoint" => config.endpoint = value.parse()?,
+            "--ui" => config.ui = value.parse()?,
+            _ => {
+                return Err(format!("unknown flag {flag}; try --endpoint NAME or --ui NAME").into())
+            }
+        }
     }
 
-    println!("\n== A config naming built-in and plugin endpoints in mixed case");
-    let config: Config = toml::from_str(CONFIG)?;
-    println!("builtin endpoint: {:?}", config.builtin_endpoint);
-    let default = &config.default_endpoint;
+    println!("== Chosen (config, then flags)");
+    let endpoint = ENDPOINTS.entry(&config.endpoint)?;
+    let ui = UIS.entry(&config.ui)?;
     println!(
-        "default endpoint: {default} (built-in: {}, registered plugin: {})",
-        default.is_builtin(),
-        default
-            .dynamic()
-            .is_some_and(dynenum_core::DynamicMember::is_registered),
+        "endpoint {:<17} from {}",
+        endpoint.member(),
+        endpoint.origin()
     );
-    for fallback in &config.fallbacks {
-        println!("fallback:         {fallback:<18} {fallback:?}");
-    }
-    println!("backend:          {}", config.backend);
-    for (endpoint, seconds) in &config.timeouts {
-        println!("timeout:          {endpoint:<18} {seconds} s");
-    }
+    println!("ui       {:<17} from {}", ui.member(), ui.origin());
+
+    println!("\n== Run");
+    let client = (endpoint.value().create)();
+    let screen = (ui.value().create)();
+    println!("{}", screen.show(&client.request("Hello")));
     println!(
-        "written back as JSON: {}",
-        serde_json::to_string(&config.fallbacks)?
+        "streaming: {}, interactive: {}",
+        endpoint.value().streaming,
+        ui.value().interactive
     );
-
-    println!("\n== Built-in members are an ordinary enum, compared ignoring ASCII case");
-    if let Member::Builtin(EndpointType::AnthropicChat) = config.fallbacks[1] {
-        println!(
-            "\"claude\" is the alias of {:?}",
-            EndpointType::AnthropicChat
-        );
+    for service in &config.services {
+        let plugin = SERVICES.get(service)?;
+        let port = plugin
+            .port
+            .map_or_else(String::new, |p| format!(" (port {p})"));
+        println!("service {service}: {}{port}", (plugin.create)().start());
     }
+
+    println!("\n== Plugins");
+    for category in &CATEGORIES {
+        println!("{}:", category.category());
+        for entry in category.entries() {
+            let kind = if entry.builtin { "built-in" } else { "plugin" };
+            let shadows = if entry.shadowed_origins.is_empty() {
+                String::new()
+            } else {
+                format!(" [shadows {}]", entry.shadowed_origins.join(", "))
+            };
+            println!(
+                "  {:<17} {kind:<8} {:<22} {:>3}  {}{shadows}",
+                entry.name,
+                entry.origin,
+                entry.priority,
+                entry.description.unwrap_or("-"),
+            );
+        }
+    }
+
+    println!("\n== Errors");
+    let errors: [PluginError; 2] = [
+        ENDPOINTS
+            .get("nvdia_optimized")
+            .err()
+            .ok_or("expected an error")?,
+        ENDPOINTS
+            .get("Custom_Endpoint")
+            .err()
+            .ok_or("expected an error")?,
+    ];
+    for error in errors {
+        println!("{error}");
+    }
+    let unprovided: Vec<String> = ENDPOINTS
+        .unprovided()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     println!(
-        "EndpointType::OpenaiChat == \"OPENAI_CHAT\": {}",
-        EndpointType::OpenaiChat == "OPENAI_CHAT"
+        "registered endpoints without a plugin: {}",
+        unprovided.join(", ")
     );
-
-    println!("\n== Typos are caught, with a suggestion");
-    let typo = CONFIG.replace("\"Anthropic\"", "\"Antropic\"");
-    if let Err(error) = toml::from_str::<Config>(&typo) {
-        println!("config: {}", error.message());
-    }
-    if let Err(error) = "opnai_chat".parse::<EndpointType>() {
-        println!("FromStr: {error}");
-    }
-
-    println!("\n== A `dynamic = \"registered\"` enum refuses names nobody registered");
-    match "mongo_db".parse::<Member<Backend>>() {
-        Ok(member) => println!("unexpected: {member:?}"),
-        Err(error) => println!("{error}"),
-    }
-    let duck: Member<Backend> = "Duck DB".parse()?;
-    println!("\"Duck DB\" is the registered {duck:?} (separators are ignored for Backend)");
     Ok(())
 }

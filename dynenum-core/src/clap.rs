@@ -148,7 +148,7 @@ fn parse<T: Clone + Send + Sync + 'static>(
     Err(invalid_value(cmd, arg, &text, expected, suggestion))
 }
 
-fn invalid_value(
+pub(crate) fn invalid_value(
     cmd: &Command,
     arg: Option<&Arg>,
     text: &str,

@@ -357,6 +357,22 @@ impl fmt::Display for Listing<'_> {
     }
 }
 
+/// Writes `expected one of: ` and the names, at most [`LISTED`] of them, then how many more there are.
+/// Plugin tables' errors list their names with it too.
+pub(crate) fn write_expected(f: &mut fmt::Formatter<'_>, names: &[&str]) -> fmt::Result {
+    f.write_str("expected one of: ")?;
+    for (i, name) in names.iter().take(LISTED).enumerate() {
+        if i > 0 {
+            f.write_str(", ")?;
+        }
+        write!(f, "{}", Shown::bare(name))?;
+    }
+    if names.len() > LISTED {
+        write!(f, ", and {} more", names.len() - LISTED)?;
+    }
+    Ok(())
+}
+
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (enum_name, input) = (self.inner.meta.noun, Quoted(&self.inner.input));

@@ -47,6 +47,11 @@
 //! - [`Member<E>`]: built-in or dynamic, the type to keep in configs and APIs.
 //! - [`Registry<E>`]: the names plugins add, at run time or at link time with [`register!`]; each
 //!   registered member knows its [`Origin`] (the module of the `register!` call, or run time).
+//! - [`Plugins<E, V>`]: a plugin table, a value of the application's own type on every name (a
+//!   factory, metadata): built-in values from an exhaustive `match`, plugin values from
+//!   [`plugin!`] in any linked crate or [`Plugins::register`] at run time, priorities and origins
+//!   ([`PluginRef`], [`Conflict`]), errors naming the table's category ([`PluginError`]), and the
+//!   object-safe [`Category`] trait ([`EntryInfo`]) to list tables of different value types together.
 //! - [`Caseless`]: look up a `HashMap<Member<E>, V>` by any ASCII case of a name, without allocating.
 //! - [`ParseError`] and [`NameError`]: what went wrong, with the valid names and the nearest one.
 //! - With the `clap` feature, `BuiltinParser<E>` and `MemberParser<E>`: the clap value parsers that
@@ -61,9 +66,9 @@
 //! | feature | default | what it adds |
 //! |---|---|---|
 //! | `derive` | yes | `#[derive(DynamicStrEnum)]`, re-exported here |
-//! | `register` | yes | [`register!`]: link-time plugin registration (through `inventory`) |
+//! | `register` | yes | [`register!`] and [`plugin!`]: link-time plugin names and values (through `inventory`) |
 //! | `serde` | no | `Serialize`/`Deserialize` for derived enums, `Member` and `DynamicMember`: always the name, as a string |
-//! | `clap` | no | derived enums and `Member` as typed clap 4 arguments, case-insensitive |
+//! | `clap` | no | derived enums and `Member` as typed clap 4 arguments, case-insensitive; `Plugins::value_parser` |
 //! | `schemars` | no | `JsonSchema` (schemars 1) for derived enums and `Member` |
 //!
 //! The integrations need no attribute on the enum: the derive's output switches them on when this
@@ -113,6 +118,13 @@ mod link;
 mod member;
 mod name;
 mod phf;
+mod plugins;
+#[cfg(feature = "clap")]
+mod plugins_clap;
+mod plugins_error;
+mod plugins_link;
+mod plugins_ref;
+mod plugins_table;
 mod registry;
 #[cfg(feature = "schemars")]
 mod schemars;
@@ -130,6 +142,11 @@ pub use caseless::Caseless;
 pub use clap::{BuiltinParser, MemberParser};
 pub use error::{NameError, ParseError};
 pub use member::{DynamicMember, Member, Origin};
+pub use plugins::{PluginKey, Plugins};
+#[cfg(feature = "clap")]
+pub use plugins_clap::PluginParser;
+pub use plugins_error::PluginError;
+pub use plugins_ref::{Category, Conflict, EntryInfo, PluginRef};
 pub use registry::Registry;
 pub use traits::DynamicStrEnum;
 

@@ -58,6 +58,8 @@ pub(crate) fn names<E: DynamicStrEnum>() -> Vec<LinkTimeName> {
     let mut names: Vec<LinkTimeName> = inventory::iter::<LinkName>
         .into_iter()
         .filter(|entry| (entry.enum_id)() == id)
+        // A `plugin!` for a built-in name gives the built-in a competing value: not a registry name.
+        .filter(|entry| E::from_name(entry.name).is_none())
         .map(|entry| (entry.name, entry.description, &entry.module))
         .collect();
     let separators = E::__META.separators;
@@ -160,5 +162,58 @@ macro_rules! __register_one {
         $crate::__private::inventory::submit! {
             $crate::__private::LinkName::new::<$enum>($name, $description, ::core::module_path!())
         }
+    };
+}
+
+/// Gives a value to a name in a plugin table ([`Plugins`](crate::Plugins)) at link time, from any
+/// crate linked into the program: `plugin!(TABLE, "name" => value, description = "…", priority = N)`.
+///
+/// ```
+/// use dynenum_core::{DynamicStrEnum, Plugins};
+///
+/// #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+/// pub enum EndpointType {
+///     OpenaiChat,
+/// }
+///
+/// pub struct Endpoint {
+///     pub path: &'static str,
+/// }
+///
+/// pub static ENDPOINTS: Plugins<EndpointType, Endpoint> = Plugins::new("endpoint", |e| match e {
+///     EndpointType::OpenaiChat => Endpoint { path: "/v1/chat/completions" },
+/// });
+///
+/// // Usually in a plugin crate:
+/// dynenum_core::plugin!(ENDPOINTS, "nvidia_optimized" => Endpoint { path: "/v1/nim" },
+///     description = "NVIDIA-optimized inference microservice");
+/// dynenum_core::plugin!(ENDPOINTS, "OpenAI_Chat" => Endpoint { path: "/fast/chat" }, priority = 10);
+///
+/// assert_eq!(ENDPOINTS.get("NVIDIA_OPTIMIZED")?.path, "/v1/nim");
+/// assert_eq!(ENDPOINTS.get(EndpointType::OpenaiChat)?.path, "/fast/chat"); // priority 10 beats 0
+/// // The name is registered too: one declaration, no drift.
+/// let nv = EndpointType::registry().get("nvidia_optimized").unwrap();
+/// assert_eq!(nv.description(), Some("NVIDIA-optimized inference microservice"));
+/// # Ok::<(), dynenum_core::PluginError>(())
+/// ```
+///
+/// - The name matches like the enum's names (ASCII case, aliases, separators under
+///   `ignore_separators`): a built-in name or alias gives that built-in member a competing value.
+///   Another name is also registered in the enum's registry, with the description.
+/// - The value is any expression of the table's value type, checked at the call; it is evaluated
+///   once, on the table's first use (after `main` starts), not at compile time.
+/// - `description` (a string literal) and `priority` (an `i32`, 0 by default) are optional.
+/// - An invalid name (empty, a control character, whitespace at an end, longer than the enum's
+///   `max_len`), an unknown key or a key given twice is a compile error at the offending token.
+/// - A value with a comma outside brackets (a closure `|a, b| ...`, `Foo::<A, B>::new()`) needs
+///   parentheses.
+///
+/// A crate that the program never names is not linked, and its plugins are not seen: the program
+/// should name each plugin crate, for example with `use the_plugin as _;`.
+#[cfg_attr(docsrs, doc(cfg(feature = "register")))]
+#[macro_export]
+macro_rules! plugin {
+    ($($input:tt)*) => {
+        $crate::__private::plugin_macro! { $crate; $($input)* }
     };
 }

@@ -82,6 +82,15 @@ impl<E: DynamicStrEnum> DynamicMember<E> {
         }
     }
 
+    /// The name of a registered member as the registry stores it (its one allocation, whose address
+    /// plugin tables index); `""` for an unregistered one, which they never hold.
+    pub(crate) fn static_name(&self) -> &'static str {
+        match &self.repr {
+            Repr::Registered(entry) => entry.name,
+            Repr::Unregistered(_) => "",
+        }
+    }
+
     /// Whether the name was in the enum's registry when this member was built.
     pub fn is_registered(&self) -> bool {
         matches!(self.repr, Repr::Registered(_))

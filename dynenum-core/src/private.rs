@@ -78,6 +78,15 @@ pub use crate::link::{problem as link_name_problem, LinkName};
 #[cfg(feature = "register")]
 pub use inventory;
 
+pub use crate::plugins::Target as PluginTarget;
+#[cfg(feature = "register")]
+pub use crate::plugins_link::link_name as plugin_link_name;
+#[cfg(feature = "register")]
+pub use crate::plugins_link::{erase as erase_plugin, Submission as PluginSubmission};
+pub use crate::plugins_link::{feed as feed_plugins, variant_index};
+#[cfg(feature = "register")]
+pub use dynenum_derive::__plugin as plugin_macro;
+
 pub use crate::__integrations as integrations;
 
 /// The perfect-hash lookup behind the generated `from_name`.

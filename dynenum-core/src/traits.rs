@@ -59,6 +59,17 @@ pub trait DynamicStrEnum: Copy + Eq + Hash + Send + Sync + 'static {
     /// The enum's registry of plugin names.
     fn registry() -> &'static Registry<Self>;
 
+    /// This member's position in [`VARIANTS`](Self::VARIANTS). Not part of the contract: the derive
+    /// fills it in (a cast or a `match`), and plugin tables index their built-in values with it.
+    #[doc(hidden)]
+    #[inline]
+    fn __index(&self) -> usize {
+        Self::VARIANTS
+            .iter()
+            .position(|v| v == self)
+            .unwrap_or(usize::MAX)
+    }
+
     /// The built-in members, in declaration order.
     fn iter() -> core::iter::Copied<core::slice::Iter<'static, Self>> {
         Self::VARIANTS.iter().copied()

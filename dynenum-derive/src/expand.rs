@@ -94,6 +94,7 @@ fn trait_impl(model: &Enum<'_>) -> TokenStream {
             quote!(&'static ::core::primitive::str),
         )
     };
+    let index_of = index_of(model, &cfgs, indexed, &names);
     // Most enums have no aliases, or no descriptions: then one value serves every variant.
     let aliases_of = if model.variants.iter().all(|v| v.aliases.is_empty()) {
         quote!(&[])
@@ -143,6 +144,12 @@ fn trait_impl(model: &Enum<'_>) -> TokenStream {
                 #description_of
             }
 
+            #[doc(hidden)]
+            #[inline]
+            fn __index(&self) -> ::core::primitive::usize {
+                #index_of
+            }
+
             fn from_name(__name: &::core::primitive::str) -> ::core::option::Option<Self> {
                 #dispatch
             }
@@ -153,6 +160,37 @@ fn trait_impl(model: &Enum<'_>) -> TokenStream {
             }
         }
     }
+}
+
+/// The body of the hidden `__index`, a variant's position in `VARIANTS`. Plugin tables index their
+/// built-in values with it: the discriminant when it is that position, else a `const` looked up by
+/// canonical name (which stays right when `#[cfg]` removes earlier variants).
+fn index_of(
+    model: &Enum<'_>,
+    cfgs: &[TokenStream],
+    indexed: bool,
+    names: &[String],
+) -> TokenStream {
+    let (ident, krate) = (model.ident, &model.krate);
+    if indexed {
+        return quote!(*self as ::core::primitive::usize);
+    }
+    let positions = names.iter().map(|name| {
+        quote!({
+            const __AT: ::core::primitive::usize = #krate::__private::variant_index(
+                <#ident as #krate::DynamicStrEnum>::NAMES,
+                #name,
+            );
+            __AT
+        })
+    });
+    per_variant(
+        model,
+        cfgs,
+        false,
+        positions.collect(),
+        &quote!(::core::primitive::usize),
+    )
 }
 
 /// The body of a method returning one value per variant (of type `ty`, in declaration order): a

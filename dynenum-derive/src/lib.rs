@@ -12,6 +12,7 @@ mod diag;
 mod dispatch;
 mod expand;
 mod fallback;
+mod plugin;
 mod validate;
 
 use proc_macro::TokenStream;
@@ -25,4 +26,12 @@ use proc_macro::TokenStream;
 pub fn derive_dynamic_str_enum(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
     expand::derive(&input).into()
+}
+
+/// The checking front end of `dynenum_core::plugin!`, which forwards its input here with its own
+/// path first (`$crate; TABLE, "name" => value, ...`). Use `dynenum_core::plugin!`.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __plugin(input: TokenStream) -> TokenStream {
+    plugin::expand(input.into()).into()
 }

@@ -25,7 +25,7 @@ fn check_dispatch(model: &Enum<'_>, diag: &mut Diag) {
 
 /// A name that breaks a rule could never be parsed back (parsing checks the same rules), so it is
 /// refused here rather than becoming a variant nobody can select.
-fn check_name(name: &Name, max_len: usize, diag: &mut Diag) {
+pub(crate) fn check_name(name: &Name, max_len: usize, diag: &mut Diag) {
     let value = &name.value;
     if value.is_empty() {
         diag.error(name.span, "a name cannot be empty");

@@ -1,0 +1,14 @@
+use dynenum_core::{DynamicStrEnum, Plugins};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+enum EndpointType {
+    OpenaiChat,
+}
+
+static PATHS: Plugins<EndpointType, &str> = Plugins::new("endpoint", |_| "/");
+
+dynenum_core::plugin!(PATHS, "" => "/empty");
+dynenum_core::plugin!(PATHS, " padded" => "/padded");
+dynenum_core::plugin!(PATHS, "tab\there" => "/tab");
+
+fn main() {}
