@@ -456,3 +456,30 @@ fn members_parsed_after_plugins_are_fed_find_their_values() {
         assert_eq!(*FED.get(&member).unwrap(), i + 1);
     }
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+enum Hostile {
+    Plain,
+}
+
+static HOSTILE: Plugins<Hostile, u8> = Plugins::new("tool", |Hostile::Plain| 0);
+
+#[test]
+fn plugin_errors_show_every_name_escaped() {
+    // A registered name may hold a right-to-left override; no error text may show it raw.
+    HOSTILE.register("admin\u{202E}lmth.exe", 1).unwrap();
+    Hostile::registry().register("ghost\u{200B}").unwrap();
+    let unknown = HOSTILE.get("admin\u{202E}lmth.ex").unwrap_err().to_string();
+    assert_eq!(
+        unknown,
+        r#"unknown tool "admin\u{202e}lmth.ex"; expected one of: plain, admin\u{202e}lmth.exe (did you mean "admin\u{202e}lmth.exe"?)"#
+    );
+    let unprovided = HOSTILE.get("GHOST\u{200B}").unwrap_err().to_string();
+    assert_eq!(
+        unprovided,
+        r#"tool "ghost\u{200b}" is registered, but no plugin provides it"#
+    );
+    for text in [unknown, unprovided] {
+        assert!(!text.contains(['\u{202E}', '\u{200B}']), "{text}");
+    }
+}
