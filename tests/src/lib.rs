@@ -1,8 +1,11 @@
-//! Behaviour tests of dynenum live in `tests/`; this library only holds the enums they share.
+//! Behaviour tests of dynenum live in `tests/`; this library holds the enums they share and their
+//! counting allocator.
 //!
 //! Each enum has one global registry shared by every test of a binary, and tests run in parallel: the
 //! enums here are for parsing, comparing and hashing only. A test that registers names declares its own
 //! enum.
+
+pub mod counting;
 
 use dynenum_core::DynamicStrEnum;
 

@@ -1,8 +1,6 @@
 //! Allocation counts (invariant 6 and the "never allocates" promises): a counting global allocator that
 //! counts per thread, so tests running in parallel on other threads don't disturb each other.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::collections::hash_map::DefaultHasher;
 use std::fmt::Write as _;
 use std::hash::{Hash, Hasher};
@@ -12,61 +10,10 @@ use std::str::FromStr;
 use dynenum_core::{Caseless, DynamicStrEnum, Member};
 use dynenum_tests::{Big, Small};
 
-struct Counting;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-fn count_one() {
-    // `try_with`: the allocator may run while a thread's locals are being torn down.
-    let _ = ALLOCATIONS.try_with(|count| count.set(count.get() + 1));
-}
-
-// SAFETY: every call is forwarded to `System` unchanged; counting touches only a thread-local `Cell`
-// with a const initializer and no destructor, which never allocates.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count_one();
-        // SAFETY: the caller's contract for `alloc` is passed on as is.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        count_one();
-        // SAFETY: as for `alloc`.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count_one();
-        // SAFETY: `ptr` and `layout` come from this allocator, which got them from `System`.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: as for `realloc`.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
+use dynenum_tests::counting::{allocations, assert_no_allocation, Counting};
 
 #[global_allocator]
 static GLOBAL: Counting = Counting;
-
-/// Runs `f` and returns its result with the number of allocations it made on this thread.
-fn allocations<R>(f: impl FnOnce() -> R) -> (R, usize) {
-    let before = ALLOCATIONS.with(Cell::get);
-    let result = black_box(f());
-    let after = ALLOCATIONS.with(Cell::get);
-    (result, after - before)
-}
-
-#[track_caller]
-fn assert_no_allocation<R>(what: &str, f: impl FnOnce() -> R) -> R {
-    let (result, count) = allocations(f);
-    assert_eq!(count, 0, "{what} allocated {count} times");
-    result
-}
 
 #[test]
 fn the_counter_sees_allocations() {
