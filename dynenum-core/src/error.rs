@@ -347,7 +347,7 @@ impl fmt::Display for Listing<'_> {
             if shown > 0 {
                 f.write_str(", ")?;
             }
-            write!(f, "{}", (self.show)(name))?;
+            fmt::Display::fmt(&(self.show)(name), f)?;
             shown += 1;
         }
         if total > shown {

@@ -82,6 +82,26 @@ impl<'a> Shown<'a> {
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Shown { text, quote } = *self;
+        // The common case, a short name of printable ASCII without the quote: one write, of the
+        // name between its quotes, copied to the stack (failed parses write dozens of names).
+        let quote_byte = quote.map(|q| u8::try_from(q).unwrap_or(0xff));
+        let plain = |b: u8| {
+            (b.is_ascii_graphic() && b != b'"' && b != b'\\' || b == b' ') && Some(b) != quote_byte
+        };
+        if text.len() <= SHOWN_CHARS && text.bytes().all(plain) {
+            match quote_byte {
+                None => return f.write_str(text),
+                Some(q) if q.is_ascii() => {
+                    let mut buf = [q; SHOWN_CHARS + 2];
+                    buf[1..=text.len()].copy_from_slice(text.as_bytes());
+                    // ASCII only: always UTF-8.
+                    if let Ok(quoted) = core::str::from_utf8(&buf[..text.len() + 2]) {
+                        return f.write_str(quoted);
+                    }
+                }
+                Some(_) => {}
+            }
+        }
         if let Some(q) = quote {
             f.write_char(q)?;
         }

@@ -288,10 +288,10 @@ pub(crate) fn nearest(
         // Each character of length difference costs one edit at least. A name has at most as many
         // characters as bytes, so a name too short in bytes is too short in characters: that
         // rejects it without counting.
-        // Only a name long in bytes needs its characters counted.
+        // Only a name long in bytes, and not ASCII, needs its characters counted.
         if candidate.len() + bound < pattern.len
             || (candidate.len() > pattern.len + bound
-                && candidate.chars().count() > pattern.len + bound)
+                && (candidate.is_ascii() || candidate.chars().count() > pattern.len + bound))
         {
             continue;
         }
@@ -428,6 +428,9 @@ impl Pattern {
         }
         // Input positions `prefix..input_len - suffix` become bits `0..len`; the suffix's bits end
         // up above `len`, where they never reach back.
+        if middle.is_ascii() {
+            return self.ascii_diagonal(middle, prefix, len, bound);
+        }
         let last = 1_u64 << (len - 1);
         let mut state = (u64::MAX, 0_u64, len);
         // Each byte left lowers the distance by one at most: out of reach once
@@ -445,6 +448,52 @@ impl Pattern {
             }
         }
         (state.2 <= bound).then_some(state.2)
+    }
+
+    /// The distance from input positions `prefix..prefix + len` to an ASCII `middle`, if at most
+    /// `bound`, following the cells on the diagonal that ends in the final cell: along a diagonal
+    /// the distance never goes down (`D[i+1][j+1]` is `D[i][j]` or one more), so as soon as one of
+    /// them exceeds `bound` the candidate is out of reach. A candidate that differs from the input
+    /// early is given up after a few characters, not only near its end. The diagonal's cell moves
+    /// down a row and right a column per character read: by the horizontal step of its row, then
+    /// the vertical step below it, both bits of the words `step` computes anyway.
+    fn ascii_diagonal(
+        &self,
+        middle: &[u8],
+        prefix: usize,
+        len: usize,
+        bound: usize,
+    ) -> Option<usize> {
+        let n = middle.len();
+        // The diagonal's row before the first character: `len - n`, or above the table while the
+        // first `n - len` characters are read (its first cell is then `D[0][n - len] = n - len`).
+        let (mut plus, mut minus) = (u64::MAX, 0_u64);
+        let mut row = len.wrapping_sub(n);
+        let mut diagonal = if n <= len { row } else { n - len };
+        if diagonal > bound {
+            return None;
+        }
+        for (at, &b) in middle.iter().enumerate() {
+            let eq = self.ascii[usize::from(b)] >> prefix;
+            let vertical = eq | minus;
+            let horizontal = ((eq & plus).wrapping_add(plus) ^ plus) | eq;
+            let up = (minus | !(horizontal | plus)) << 1 | 1;
+            let down = (plus & horizontal) << 1;
+            plus = down | !(vertical | up);
+            minus = up & vertical;
+            if n <= len + at {
+                // `row` is the diagonal's row in the column before this one: step right along
+                // it, then down.
+                let bit = |word: u64| usize::from(word >> row & 1 != 0);
+                diagonal += bit(up) + bit(plus);
+                diagonal -= bit(down) + bit(minus);
+                if diagonal > bound {
+                    return None;
+                }
+            }
+            row = row.wrapping_add(1);
+        }
+        Some(diagonal)
     }
 
     /// The edit distance from the input to `candidate` (for the tests).
