@@ -341,15 +341,37 @@ pub(crate) struct Listing<'a> {
 
 impl fmt::Display for Listing<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Names that need no escape are gathered in a buffer and written a few at a time: a failed
+        // parse lists up to `LISTED` of them, and each write through the formatter costs more than
+        // copying the name.
+        fn flush(f: &mut fmt::Formatter<'_>, buf: &[u8], used: &mut usize) -> fmt::Result {
+            let text = core::str::from_utf8(&buf[..*used]).map_err(|_| fmt::Error)?;
+            *used = 0;
+            f.write_str(text)
+        }
         let (total, names) = self.unknown.listed();
+        let mut buf = [0_u8; 1024];
+        let mut used = 0;
         let mut shown = 0;
         for name in names {
-            if shown > 0 {
-                f.write_str(", ")?;
+            // Room for the separator, the name and its quotes.
+            if used + crate::escape::SHOWN_CHARS + 4 > buf.len() {
+                flush(f, &buf, &mut used)?;
             }
-            fmt::Display::fmt(&(self.show)(name), f)?;
+            if shown > 0 {
+                buf[used..used + 2].copy_from_slice(b", ");
+                used += 2;
+            }
+            let name = (self.show)(name);
+            if let Some(plain) = name.write_plain(&mut buf[used..]) {
+                used += plain.len();
+            } else {
+                flush(f, &buf, &mut used)?;
+                fmt::Display::fmt(&name, f)?;
+            }
             shown += 1;
         }
+        flush(f, &buf, &mut used)?;
         if total > shown {
             write!(f, ", and {} more", total - shown)?;
         }

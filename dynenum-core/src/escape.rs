@@ -79,28 +79,46 @@ impl<'a> Shown<'a> {
     }
 }
 
+impl Shown<'_> {
+    /// Writes the name as `Display` shows it into the start of `buf` and returns what it wrote, when
+    /// that is the name itself between its quotes: at most [`SHOWN_CHARS`] bytes of printable ASCII,
+    /// none of them escaped, and room for it. `None` otherwise, having written nothing useful. Lets a
+    /// listing of dozens of names gather them in one buffer instead of writing each through the
+    /// formatter.
+    pub(crate) fn write_plain<'b>(&self, buf: &'b mut [u8]) -> Option<&'b str> {
+        let Shown { text, quote } = *self;
+        let quote = match quote {
+            None => None,
+            Some(q) => Some(u8::try_from(q).ok().filter(u8::is_ascii)?),
+        };
+        let plain = |b: u8| {
+            (b.is_ascii_graphic() && b != b'"' && b != b'\\' || b == b' ') && Some(b) != quote
+        };
+        if text.len() > SHOWN_CHARS || !text.bytes().all(plain) {
+            return None;
+        }
+        let (open, end) = match quote {
+            Some(_) => (1, text.len() + 2),
+            None => (0, text.len()),
+        };
+        let out = buf.get_mut(..end)?;
+        if let Some(q) = quote {
+            out[0] = q;
+            out[end - 1] = q;
+        }
+        out[open..open + text.len()].copy_from_slice(text.as_bytes());
+        // Printable ASCII only: always UTF-8.
+        core::str::from_utf8(out).ok()
+    }
+}
+
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Shown { text, quote } = *self;
-        // The common case, a short name of printable ASCII without the quote: one write, of the
-        // name between its quotes, copied to the stack (failed parses write dozens of names).
-        let quote_byte = quote.map(|q| u8::try_from(q).unwrap_or(0xff));
-        let plain = |b: u8| {
-            (b.is_ascii_graphic() && b != b'"' && b != b'\\' || b == b' ') && Some(b) != quote_byte
-        };
-        if text.len() <= SHOWN_CHARS && text.bytes().all(plain) {
-            match quote_byte {
-                None => return f.write_str(text),
-                Some(q) if q.is_ascii() => {
-                    let mut buf = [q; SHOWN_CHARS + 2];
-                    buf[1..=text.len()].copy_from_slice(text.as_bytes());
-                    // ASCII only: always UTF-8.
-                    if let Ok(quoted) = core::str::from_utf8(&buf[..text.len() + 2]) {
-                        return f.write_str(quoted);
-                    }
-                }
-                Some(_) => {}
-            }
+        // The common case, a short name of printable ASCII: one write.
+        let mut buf = [0_u8; SHOWN_CHARS + 2];
+        if let Some(plain) = self.write_plain(&mut buf) {
+            return f.write_str(plain);
         }
         if let Some(q) = quote {
             f.write_char(q)?;
