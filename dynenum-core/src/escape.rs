@@ -191,6 +191,48 @@ mod tests {
     use super::*;
 
     #[test]
+    fn plain_names_are_written_whole_exactly_when_nothing_is_escaped_or_cut() {
+        // Every name of up to two characters from ASCII and one non-ASCII letter, then names at
+        // the cut, in every quoting.
+        let chars: Vec<char> = (0..128_u8).map(char::from).chain(['é']).collect();
+        let mut names: Vec<String> = chars.iter().map(char::to_string).collect();
+        for &a in &chars {
+            for &b in &chars {
+                names.push(format!("{a}{b}"));
+            }
+        }
+        names.extend(["a".repeat(SHOWN_CHARS), "a".repeat(SHOWN_CHARS + 1)]);
+        names.push(String::new());
+        let mut buf = [0_u8; SHOWN_CHARS + 2];
+        for name in &names {
+            for (shown, quote) in [
+                (Shown::quoted(name), Some('"')),
+                (Shown::ticked(name), Some('`')),
+                (Shown::char(name), Some('\'')),
+                (Shown::bare(name), None),
+            ] {
+                let expected = name.chars().count() <= SHOWN_CHARS
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii() && !needs_escape(c) && Some(c) != quote);
+                let plain = shown.write_plain(&mut buf).map(str::to_owned);
+                assert_eq!(plain.is_some(), expected, "{name:?} {quote:?}");
+                if let Some(plain) = plain {
+                    assert_eq!(plain, shown.to_string(), "{name:?} {quote:?}");
+                    let q = quote.map(String::from).unwrap_or_default();
+                    assert_eq!(plain, format!("{q}{name}{q}"));
+                }
+            }
+        }
+        // No room: nothing claimed written.
+        assert_eq!(Shown::quoted("abc").write_plain(&mut [0; 4]), None);
+        assert_eq!(
+            Shown::quoted("abc").write_plain(&mut [0; 5]),
+            Some("\"abc\"")
+        );
+    }
+
+    #[test]
     fn shown_escapes_quotes_and_cuts() {
         assert_eq!(Shown::quoted("a\"b\\c").to_string(), r#""a\"b\\c""#);
         assert_eq!(Shown::quoted("a\u{202e}b").to_string(), r#""a\u{202e}b""#);

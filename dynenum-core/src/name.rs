@@ -634,6 +634,36 @@ mod tests {
     }
 
     #[test]
+    fn giving_up_along_the_diagonal_keeps_every_distance_within_every_bound() {
+        // ASCII candidates (the diagonal path) against ASCII inputs, lengths far apart and close,
+        // at every bound around the true distance: the answer is the distance exactly when it is
+        // within the bound.
+        let alphabet = ['a', 'b', 'c', 'd', 'B', '_', '-'];
+        let mut seed = 0x853c_49e6_748f_ea9b_u64;
+        let mut next = move |below: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % below as u64).unwrap()
+        };
+        for _ in 0..10_000 {
+            let input: String = (0..1 + next(24)).map(|_| alphabet[next(7)]).collect();
+            let candidate: String = (0..next(30)).map(|_| alphabet[next(7)]).collect();
+            for separators in [None, Some(b'_')] {
+                let expected = reference(&input, &candidate, separators);
+                let pattern = Pattern::new(&input, separators).unwrap();
+                for bound in expected.saturating_sub(3)..=expected + 3 {
+                    assert_eq!(
+                        pattern.distance_within(&candidate, bound),
+                        (expected <= bound).then_some(expected),
+                        "{input:?} {candidate:?} within {bound}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn nearest_agrees_with_the_dynamic_program_on_random_names() {
         // Few letters and short names, so that ties and exact matches are frequent: the search,
         // which narrows its bound and gives up early, must still give the first of the nearest.
