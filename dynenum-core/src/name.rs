@@ -647,7 +647,7 @@ mod tests {
             usize::try_from(seed % below as u64).unwrap()
         };
         for _ in 0..10_000 {
-            let input: String = (0..1 + next(24)).map(|_| alphabet[next(7)]).collect();
+            let input: String = (0..=next(24)).map(|_| alphabet[next(7)]).collect();
             let candidate: String = (0..next(30)).map(|_| alphabet[next(7)]).collect();
             for separators in [None, Some(b'_')] {
                 let expected = reference(&input, &candidate, separators);
