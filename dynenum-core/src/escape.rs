@@ -80,12 +80,13 @@ impl<'a> Shown<'a> {
 }
 
 impl Shown<'_> {
-    /// Writes the name as `Display` shows it into the start of `buf` and returns what it wrote, when
-    /// that is the name itself between its quotes: at most [`SHOWN_CHARS`] bytes of printable ASCII,
-    /// none of them escaped, and room for it. `None` otherwise, having written nothing useful. Lets a
+    /// Writes the name as `Display` shows it into the start of `buf` and returns how many bytes, when
+    /// that is the name itself between its quotes: at most [`SHOWN_CHARS`] bytes of printable ASCII
+    /// (so the bytes written are UTF-8), none of them escaped, and room for it. `None` otherwise,
+    /// having written nothing useful. Lets a
     /// listing of dozens of names gather them in one buffer instead of writing each through the
     /// formatter.
-    pub(crate) fn write_plain<'b>(&self, buf: &'b mut [u8]) -> Option<&'b str> {
+    pub(crate) fn write_plain(&self, buf: &mut [u8]) -> Option<usize> {
         let Shown { text, quote } = *self;
         let quote = match quote {
             None => None,
@@ -107,8 +108,7 @@ impl Shown<'_> {
             out[end - 1] = q;
         }
         out[open..open + text.len()].copy_from_slice(text.as_bytes());
-        // Printable ASCII only: always UTF-8.
-        core::str::from_utf8(out).ok()
+        Some(end)
     }
 }
 
@@ -117,8 +117,8 @@ impl fmt::Display for Shown<'_> {
         let Shown { text, quote } = *self;
         // The common case, a short name of printable ASCII: one write.
         let mut buf = [0_u8; SHOWN_CHARS + 2];
-        if let Some(plain) = self.write_plain(&mut buf) {
-            return f.write_str(plain);
+        if let Some(end) = self.write_plain(&mut buf) {
+            return f.write_str(core::str::from_utf8(&buf[..end]).map_err(|_| fmt::Error)?);
         }
         if let Some(q) = quote {
             f.write_char(q)?;
@@ -215,7 +215,9 @@ mod tests {
                     && name
                         .chars()
                         .all(|c| c.is_ascii() && !needs_escape(c) && Some(c) != quote);
-                let plain = shown.write_plain(&mut buf).map(str::to_owned);
+                let plain = shown
+                    .write_plain(&mut buf)
+                    .map(|end| String::from_utf8(buf[..end].to_vec()).unwrap());
                 assert_eq!(plain.is_some(), expected, "{name:?} {quote:?}");
                 if let Some(plain) = plain {
                     assert_eq!(plain, shown.to_string(), "{name:?} {quote:?}");
@@ -226,10 +228,9 @@ mod tests {
         }
         // No room: nothing claimed written.
         assert_eq!(Shown::quoted("abc").write_plain(&mut [0; 4]), None);
-        assert_eq!(
-            Shown::quoted("abc").write_plain(&mut [0; 5]),
-            Some("\"abc\"")
-        );
+        let mut buf = [0; 5];
+        assert_eq!(Shown::quoted("abc").write_plain(&mut buf), Some(5));
+        assert_eq!(&buf, b"\"abc\"");
     }
 
     #[test]
