@@ -295,12 +295,52 @@ pub(crate) fn nearest(
         {
             continue;
         }
+        if pattern.class_bound(candidate.as_bytes()) > bound {
+            continue;
+        }
         if let Some(found) = pattern.distance_within(candidate, bound) {
             best = Some((found, candidate));
         }
     }
     best.map(|(_, candidate)| candidate)
 }
+
+/// The class a byte counts in for [`Pattern::class_bound`], under each separator rule (`None`, `_`,
+/// `-`, ` `): letters (either case), digits and the separators each have one of their own, other
+/// ASCII bytes share classes, every character beyond ASCII counts as one class (63) by its lead
+/// byte, and continuation bytes count nowhere (62, left out of the sum). Characters that compare
+/// equal always share a class, which is all the bound needs.
+const CLASSES: [[u8; 256]; 4] = {
+    let rules = [None, Some(b'_'), Some(b'-'), Some(b' ')];
+    let mut table = [[0_u8; 256]; 4];
+    let mut rule = 0;
+    while rule < 4 {
+        let mut b: u8 = 0;
+        loop {
+            table[rule][b as usize] = match b {
+                byte @ 0..=0x7f => match key(byte, rules[rule]) {
+                    folded @ b'a'..=b'z' => folded - b'a',
+                    folded @ b'0'..=b'9' => folded - b'0' + 26,
+                    b'_' => 36,
+                    b'-' => 37,
+                    b' ' => 38,
+                    folded => folded % 23 + 39,
+                },
+                0x80..=0xbf => CONTINUATION,
+                _ => 63,
+            };
+            if b == u8::MAX {
+                break;
+            }
+            b += 1;
+        }
+        rule += 1;
+    }
+    table
+};
+
+/// [`CLASSES`]' class for continuation bytes, which are not counted.
+const CONTINUATION: u8 = 62;
 
 /// A character as [`nearest`] compares it: ASCII folded by [`key`], others as they are (the
 /// reference the tests check the search against; the search itself folds through its masks).
@@ -321,6 +361,10 @@ struct Pattern {
     /// Characters beyond ASCII, rare in names: searched in turn.
     other: Vec<(char, u64)>,
     len: usize,
+    /// How many of the input's characters fall in each class of [`CLASSES`], and which row of it
+    /// the separator rule reads (`None` for a separator byte only a hand-written `Meta` gives,
+    /// which may compare equal to a letter: no class bound then).
+    classes: Option<(&'static [u8; 256], [i8; 64])>,
 }
 
 impl Pattern {
@@ -355,7 +399,55 @@ impl Pattern {
             }
             len = at + 1;
         }
-        Some(Pattern { ascii, other, len })
+        let row = match separators {
+            None => Some(0),
+            Some(b'_') => Some(1),
+            Some(b'-') => Some(2),
+            Some(b' ') => Some(3),
+            Some(_) => None,
+        };
+        let classes = row.map(|row| {
+            let table = &CLASSES[row];
+            let mut counts = [0_i8; 64];
+            // At most 64 characters (checked above), so a count fits.
+            for &b in input.as_bytes() {
+                counts[usize::from(table[usize::from(b)])] += 1;
+            }
+            counts[usize::from(CONTINUATION)] = 0;
+            (table, counts)
+        });
+        Some(Pattern {
+            ascii,
+            other,
+            len,
+            classes,
+        })
+    }
+
+    /// A lower bound on the distance to a candidate, from how many characters of each class the two
+    /// have: an edit adds one character, removes one, or both, so the characters the input has in
+    /// excess over the candidate, class by class, each take an edit, and so do those the candidate
+    /// has in excess. With half the difference summed both ways plus the length difference, that is
+    /// the larger of the two counts. A bucket per class, then a sum over 64 bytes, against a dozen
+    /// operations per character for the distance itself: the misses of an enum whose names share
+    /// words still differ in enough letters for this to rule most candidates out, where the bound
+    /// (a third of the input) is too wide for the distance to give up early.
+    fn class_bound(&self, candidate: &[u8]) -> usize {
+        let Some((table, counts)) = &self.classes else {
+            return 0;
+        };
+        // Candidates over 127 characters longer than the input are out of reach anyway (the bound
+        // is at most 21): their length check comes first.
+        let mut diff = *counts;
+        let mut chars = 0_usize;
+        for &b in candidate {
+            let class = table[usize::from(b)];
+            diff[usize::from(class)] = diff[usize::from(class)].wrapping_sub(1);
+            chars += usize::from(class != CONTINUATION);
+        }
+        diff[usize::from(CONTINUATION)] = 0;
+        let total: usize = diff.iter().map(|d| usize::from(d.unsigned_abs())).sum();
+        (total + self.len.abs_diff(chars)) / 2
     }
 
     /// Where the input has `c` (as read from a candidate, unfolded).
@@ -661,6 +753,35 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_class_bound_never_exceeds_the_distance() {
+        // Letters in both cases, digits, the three separators, a character that shares a class
+        // with another (`%` and `|` are 37 and 124, both 14 modulo 23) and non-ASCII ones; under
+        // every separator rule.
+        let alphabet = ['a', 'B', 'b', '7', '_', '-', ' ', '%', '|', 'é', '日'];
+        let mut seed = 0x1234_5678_9abc_def1_u64;
+        let mut next = move |below: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % below as u64).unwrap()
+        };
+        let mut tight = 0;
+        for _ in 0..20_000 {
+            let input: String = (0..next(20)).map(|_| alphabet[next(11)]).collect();
+            let candidate: String = (0..next(20)).map(|_| alphabet[next(11)]).collect();
+            for separators in [None, Some(b'_'), Some(b'-'), Some(b' ')] {
+                let pattern = Pattern::new(&input, separators).unwrap();
+                let expected = reference(&input, &candidate, separators);
+                let bound = pattern.class_bound(candidate.as_bytes());
+                assert!(bound <= expected, "{input:?} {candidate:?} {separators:?}");
+                tight += usize::from(bound == expected && bound > 2);
+            }
+        }
+        // Not a bound of zero everywhere: it often is the distance.
+        assert!(tight > 1_000, "{tight}");
     }
 
     #[test]
