@@ -94,6 +94,7 @@ impl Shown<'_> {
         };
         // Without short-circuits, so that the test runs many bytes at a time: names are short.
         let q = quote.unwrap_or(b' ');
+        #[allow(clippy::needless_bitwise_bool)]
         let plain = |b: u8| {
             (b.wrapping_sub(b' ') < 0x5f)
                 & (b != b'"')
