@@ -341,15 +341,48 @@ pub(crate) struct Listing<'a> {
 
 impl fmt::Display for Listing<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (total, names) = self.unknown.listed();
-        let mut shown = 0;
-        for name in names {
-            if shown > 0 {
-                f.write_str(", ")?;
-            }
-            write!(f, "{}", (self.show)(name))?;
-            shown += 1;
+        // Names that need no escape are gathered in a buffer and written a few at a time: a failed
+        // parse lists up to `LISTED` of them, and each write through the formatter costs more than
+        // copying the name.
+        fn flush(f: &mut fmt::Formatter<'_>, buf: &[u8], used: &mut usize) -> fmt::Result {
+            let text = core::str::from_utf8(&buf[..*used]).map_err(|_| fmt::Error)?;
+            *used = 0;
+            f.write_str(text)
         }
+        let mut buf = [0_u8; 1024];
+        let mut used = 0;
+        let mut shown = 0;
+        let mut list = |f: &mut fmt::Formatter<'_>,
+                        names: &mut dyn Iterator<Item = &'static str>| {
+            for name in names {
+                // Room for the separator, the name and its quotes.
+                if used + crate::escape::SHOWN_CHARS + 4 > buf.len() {
+                    flush(f, &buf, &mut used)?;
+                }
+                if shown > 0 {
+                    buf[used..used + 2].copy_from_slice(b", ");
+                    used += 2;
+                }
+                let name = (self.show)(name);
+                if let Some(written) = name.write_plain(&mut buf[used..]) {
+                    used += written;
+                } else {
+                    flush(f, &buf, &mut used)?;
+                    fmt::Display::fmt(&name, f)?;
+                }
+                shown += 1;
+            }
+            flush(f, &buf, &mut used)
+        };
+        // Without a registry, straight from the built-in names (no copy of the first ones).
+        let total = if self.unknown.registered.is_none() {
+            list(f, &mut self.unknown.names.iter().copied().take(LISTED))?;
+            self.unknown.names.len()
+        } else {
+            let (total, mut names) = self.unknown.listed();
+            list(f, &mut names)?;
+            total
+        };
         if total > shown {
             write!(f, ", and {} more", total - shown)?;
         }

@@ -79,9 +79,53 @@ impl<'a> Shown<'a> {
     }
 }
 
+impl Shown<'_> {
+    /// Writes the name as `Display` shows it into the start of `buf` and returns how many bytes, when
+    /// that is the name itself between its quotes: at most [`SHOWN_CHARS`] bytes of printable ASCII
+    /// (so the bytes written are UTF-8), none of them escaped, and room for it. `None` otherwise,
+    /// having written nothing useful. Lets a
+    /// listing of dozens of names gather them in one buffer instead of writing each through the
+    /// formatter.
+    pub(crate) fn write_plain(&self, buf: &mut [u8]) -> Option<usize> {
+        let Shown { text, quote } = *self;
+        let quote = match quote {
+            None => None,
+            Some(q) => Some(u8::try_from(q).ok().filter(u8::is_ascii)?),
+        };
+        // Without short-circuits, so that the test runs many bytes at a time: names are short.
+        let q = quote.unwrap_or(b' ');
+        #[allow(clippy::needless_bitwise_bool)]
+        let plain = |b: u8| {
+            (b.wrapping_sub(b' ') < 0x5f)
+                & (b != b'"')
+                & (b != b'\\')
+                & (quote.is_none() | (b != q))
+        };
+        if text.len() > SHOWN_CHARS || !text.bytes().fold(true, |all, b| all & plain(b)) {
+            return None;
+        }
+        let (open, end) = match quote {
+            Some(_) => (1, text.len() + 2),
+            None => (0, text.len()),
+        };
+        let out = buf.get_mut(..end)?;
+        if let Some(q) = quote {
+            out[0] = q;
+            out[end - 1] = q;
+        }
+        out[open..open + text.len()].copy_from_slice(text.as_bytes());
+        Some(end)
+    }
+}
+
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Shown { text, quote } = *self;
+        // The common case, a short name of printable ASCII: one write.
+        let mut buf = [0_u8; SHOWN_CHARS + 2];
+        if let Some(end) = self.write_plain(&mut buf) {
+            return f.write_str(core::str::from_utf8(&buf[..end]).map_err(|_| fmt::Error)?);
+        }
         if let Some(q) = quote {
             f.write_char(q)?;
         }
@@ -151,6 +195,49 @@ impl fmt::Debug for Shown<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_names_are_written_whole_exactly_when_nothing_is_escaped_or_cut() {
+        // Every name of up to two characters from ASCII and one non-ASCII letter, then names at
+        // the cut, in every quoting.
+        let chars: Vec<char> = (0..128_u8).map(char::from).chain(['é']).collect();
+        let mut names: Vec<String> = chars.iter().map(char::to_string).collect();
+        for &a in &chars {
+            for &b in &chars {
+                names.push(format!("{a}{b}"));
+            }
+        }
+        names.extend(["a".repeat(SHOWN_CHARS), "a".repeat(SHOWN_CHARS + 1)]);
+        names.push(String::new());
+        let mut buf = [0_u8; SHOWN_CHARS + 2];
+        for name in &names {
+            for (shown, quote) in [
+                (Shown::quoted(name), Some('"')),
+                (Shown::ticked(name), Some('`')),
+                (Shown::char(name), Some('\'')),
+                (Shown::bare(name), None),
+            ] {
+                let expected = name.chars().count() <= SHOWN_CHARS
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii() && !needs_escape(c) && Some(c) != quote);
+                let plain = shown
+                    .write_plain(&mut buf)
+                    .map(|end| String::from_utf8(buf[..end].to_vec()).unwrap());
+                assert_eq!(plain.is_some(), expected, "{name:?} {quote:?}");
+                if let Some(plain) = plain {
+                    assert_eq!(plain, shown.to_string(), "{name:?} {quote:?}");
+                    let q = quote.map(String::from).unwrap_or_default();
+                    assert_eq!(plain, format!("{q}{name}{q}"));
+                }
+            }
+        }
+        // No room: nothing claimed written.
+        assert_eq!(Shown::quoted("abc").write_plain(&mut [0; 4]), None);
+        let mut buf = [0; 5];
+        assert_eq!(Shown::quoted("abc").write_plain(&mut buf), Some(5));
+        assert_eq!(&buf, b"\"abc\"");
+    }
 
     #[test]
     fn shown_escapes_quotes_and_cuts() {

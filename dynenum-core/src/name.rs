@@ -288,11 +288,14 @@ pub(crate) fn nearest(
         // Each character of length difference costs one edit at least. A name has at most as many
         // characters as bytes, so a name too short in bytes is too short in characters: that
         // rejects it without counting.
-        // Only a name long in bytes needs its characters counted.
+        // Only a name long in bytes, and not ASCII, needs its characters counted.
         if candidate.len() + bound < pattern.len
             || (candidate.len() > pattern.len + bound
-                && candidate.chars().count() > pattern.len + bound)
+                && (candidate.is_ascii() || candidate.chars().count() > pattern.len + bound))
         {
+            continue;
+        }
+        if pattern.class_bound(candidate.as_bytes()) > bound {
             continue;
         }
         if let Some(found) = pattern.distance_within(candidate, bound) {
@@ -301,6 +304,43 @@ pub(crate) fn nearest(
     }
     best.map(|(_, candidate)| candidate)
 }
+
+/// The class a byte counts in for [`Pattern::class_bound`], under each separator rule (`None`, `_`,
+/// `-`, ` `): letters (either case), digits and the separators each have one of their own, other
+/// ASCII bytes share classes, every character beyond ASCII counts as one class (63) by its lead
+/// byte, and continuation bytes count nowhere (62, left out of the sum). Characters that compare
+/// equal always share a class, which is all the bound needs.
+const CLASSES: [[u8; 256]; 4] = {
+    let rules = [None, Some(b'_'), Some(b'-'), Some(b' ')];
+    let mut table = [[0_u8; 256]; 4];
+    let mut rule = 0;
+    while rule < 4 {
+        let mut b: u8 = 0;
+        loop {
+            table[rule][b as usize] = match b {
+                byte @ 0..=0x7f => match key(byte, rules[rule]) {
+                    folded @ b'a'..=b'z' => folded - b'a',
+                    folded @ b'0'..=b'9' => folded - b'0' + 26,
+                    b'_' => 36,
+                    b'-' => 37,
+                    b' ' => 38,
+                    folded => folded % 23 + 39,
+                },
+                0x80..=0xbf => CONTINUATION,
+                _ => 63,
+            };
+            if b == u8::MAX {
+                break;
+            }
+            b += 1;
+        }
+        rule += 1;
+    }
+    table
+};
+
+/// [`CLASSES`]' class for continuation bytes, which are not counted.
+const CONTINUATION: u8 = 62;
 
 /// A character as [`nearest`] compares it: ASCII folded by [`key`], others as they are (the
 /// reference the tests check the search against; the search itself folds through its masks).
@@ -321,6 +361,10 @@ struct Pattern {
     /// Characters beyond ASCII, rare in names: searched in turn.
     other: Vec<(char, u64)>,
     len: usize,
+    /// How many of the input's characters fall in each class of [`CLASSES`], and which row of it
+    /// the separator rule reads (`None` for a separator byte only a hand-written `Meta` gives,
+    /// which may compare equal to a letter: no class bound then).
+    classes: Option<(&'static [u8; 256], [i8; 64])>,
 }
 
 impl Pattern {
@@ -355,7 +399,59 @@ impl Pattern {
             }
             len = at + 1;
         }
-        Some(Pattern { ascii, other, len })
+        let row = match separators {
+            None => Some(0),
+            Some(b'_') => Some(1),
+            Some(b'-') => Some(2),
+            Some(b' ') => Some(3),
+            Some(_) => None,
+        };
+        let classes = row.map(|row| {
+            let table = &CLASSES[row];
+            let mut counts = [0_i8; 64];
+            // At most 64 characters (checked above), so a count fits.
+            for &b in input.as_bytes() {
+                counts[usize::from(table[usize::from(b)])] += 1;
+            }
+            counts[usize::from(CONTINUATION)] = 0;
+            (table, counts)
+        });
+        Some(Pattern {
+            ascii,
+            other,
+            len,
+            classes,
+        })
+    }
+
+    /// A lower bound on the distance to a candidate, from how many characters of each class the two
+    /// have: an edit adds one character, removes one, or both, so the characters the input has in
+    /// excess over the candidate, class by class, each take an edit, and so do those the candidate
+    /// has in excess. With half the difference summed both ways plus the length difference, that is
+    /// the larger of the two counts. A bucket per class, then a sum over 64 bytes, against a dozen
+    /// operations per character for the distance itself: the misses of an enum whose names share
+    /// words still differ in enough letters for this to rule most candidates out, where the bound
+    /// (a third of the input) is too wide for the distance to give up early.
+    fn class_bound(&self, candidate: &[u8]) -> usize {
+        let Some((table, counts)) = &self.classes else {
+            return 0;
+        };
+        // Only candidates within reach by length come here: at most 64 + 21 characters, so the
+        // counts stay within an `i8`.
+        let mut diff = *counts;
+        let mut chars = 0_usize;
+        for &b in candidate {
+            let class = table[usize::from(b)];
+            diff[usize::from(class)] = diff[usize::from(class)].wrapping_sub(1);
+            chars += usize::from(class != CONTINUATION);
+        }
+        diff[usize::from(CONTINUATION)] = 0;
+        // At most 64 + 85 characters in all (the input's, and a candidate's within reach): the sum
+        // fits a byte, which lets it run 32 lanes at a time.
+        let total = diff
+            .iter()
+            .fold(0_u8, |sum, d| sum.wrapping_add(d.unsigned_abs()));
+        (usize::from(total) + self.len.abs_diff(chars)) / 2
     }
 
     /// Where the input has `c` (as read from a candidate, unfolded).
@@ -428,6 +524,9 @@ impl Pattern {
         }
         // Input positions `prefix..input_len - suffix` become bits `0..len`; the suffix's bits end
         // up above `len`, where they never reach back.
+        if middle.is_ascii() {
+            return self.ascii_diagonal(middle, prefix, len, bound);
+        }
         let last = 1_u64 << (len - 1);
         let mut state = (u64::MAX, 0_u64, len);
         // Each byte left lowers the distance by one at most: out of reach once
@@ -445,6 +544,52 @@ impl Pattern {
             }
         }
         (state.2 <= bound).then_some(state.2)
+    }
+
+    /// The distance from input positions `prefix..prefix + len` to an ASCII `middle`, if at most
+    /// `bound`, following the cells on the diagonal that ends in the final cell: along a diagonal
+    /// the distance never goes down (`D[i+1][j+1]` is `D[i][j]` or one more), so as soon as one of
+    /// them exceeds `bound` the candidate is out of reach. A candidate that differs from the input
+    /// early is given up after a few characters, not only near its end. The diagonal's cell moves
+    /// down a row and right a column per character read: by the horizontal step of its row, then
+    /// the vertical step below it, both bits of the words `step` computes anyway.
+    fn ascii_diagonal(
+        &self,
+        middle: &[u8],
+        prefix: usize,
+        len: usize,
+        bound: usize,
+    ) -> Option<usize> {
+        let n = middle.len();
+        // The diagonal's row before the first character: `len - n`, or above the table while the
+        // first `n - len` characters are read (its first cell is then `D[0][n - len] = n - len`).
+        let (mut plus, mut minus) = (u64::MAX, 0_u64);
+        let mut row = len.wrapping_sub(n);
+        let mut diagonal = if n <= len { row } else { n - len };
+        if diagonal > bound {
+            return None;
+        }
+        for (at, &b) in middle.iter().enumerate() {
+            let eq = self.ascii[usize::from(b)] >> prefix;
+            let vertical = eq | minus;
+            let horizontal = ((eq & plus).wrapping_add(plus) ^ plus) | eq;
+            let up = (minus | !(horizontal | plus)) << 1 | 1;
+            let down = (plus & horizontal) << 1;
+            plus = down | !(vertical | up);
+            minus = up & vertical;
+            if n <= len + at {
+                // `row` is the diagonal's row in the column before this one: step right along
+                // it, then down.
+                let bit = |word: u64| usize::from(word >> row & 1 != 0);
+                diagonal += bit(up) + bit(plus);
+                diagonal -= bit(down) + bit(minus);
+                if diagonal > bound {
+                    return None;
+                }
+            }
+            row = row.wrapping_add(1);
+        }
+        Some(diagonal)
     }
 
     /// The edit distance from the input to `candidate` (for the tests).
@@ -582,6 +727,65 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn giving_up_along_the_diagonal_keeps_every_distance_within_every_bound() {
+        // ASCII candidates (the diagonal path) against ASCII inputs, lengths far apart and close,
+        // at every bound around the true distance: the answer is the distance exactly when it is
+        // within the bound.
+        let alphabet = ['a', 'b', 'c', 'd', 'B', '_', '-'];
+        let mut seed = 0x853c_49e6_748f_ea9b_u64;
+        let mut next = move |below: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % below as u64).unwrap()
+        };
+        for _ in 0..10_000 {
+            let input: String = (0..=next(24)).map(|_| alphabet[next(7)]).collect();
+            let candidate: String = (0..next(30)).map(|_| alphabet[next(7)]).collect();
+            for separators in [None, Some(b'_')] {
+                let expected = reference(&input, &candidate, separators);
+                let pattern = Pattern::new(&input, separators).unwrap();
+                for bound in expected.saturating_sub(3)..=expected + 3 {
+                    assert_eq!(
+                        pattern.distance_within(&candidate, bound),
+                        (expected <= bound).then_some(expected),
+                        "{input:?} {candidate:?} within {bound}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_class_bound_never_exceeds_the_distance() {
+        // Letters in both cases, digits, the three separators, a character that shares a class
+        // with another (`%` and `|` are 37 and 124, both 14 modulo 23) and non-ASCII ones; under
+        // every separator rule.
+        let alphabet = ['a', 'B', 'b', '7', '_', '-', ' ', '%', '|', 'é', '日'];
+        let mut seed = 0x1234_5678_9abc_def1_u64;
+        let mut next = move |below: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % below as u64).unwrap()
+        };
+        let mut tight = 0;
+        for _ in 0..20_000 {
+            let input: String = (0..next(20)).map(|_| alphabet[next(11)]).collect();
+            let candidate: String = (0..next(20)).map(|_| alphabet[next(11)]).collect();
+            for separators in [None, Some(b'_'), Some(b'-'), Some(b' ')] {
+                let pattern = Pattern::new(&input, separators).unwrap();
+                let expected = reference(&input, &candidate, separators);
+                let bound = pattern.class_bound(candidate.as_bytes());
+                assert!(bound <= expected, "{input:?} {candidate:?} {separators:?}");
+                tight += usize::from(bound == expected && bound > 2);
+            }
+        }
+        // Not a bound of zero everywhere: it often is the distance.
+        assert!(tight > 1_000, "{tight}");
     }
 
     #[test]

@@ -126,15 +126,20 @@ impl fmt::Display for Message<'_> {
                 input,
                 error,
             } => write!(f, "invalid {enum_name} {what} {}: {error}", Quoted(input)),
+            // Piece by piece rather than through `write!`: this runs on every failed parse.
             Message::Unknown(unknown) => {
-                write!(f, "unknown variant {}, ", Quoted(unknown.input))?;
+                f.write_str("unknown variant ")?;
+                fmt::Display::fmt(&Quoted(unknown.input), f)?;
                 if unknown.count() == 0 {
-                    f.write_str("there are no variants")?;
+                    f.write_str(", there are no variants")?;
                 } else {
-                    write!(f, "expected one of {}", unknown.listing(Shown::ticked))?;
+                    f.write_str(", expected one of ")?;
+                    fmt::Display::fmt(&unknown.listing(Shown::ticked), f)?;
                 }
                 if let Some(near) = unknown.nearest() {
-                    write!(f, " (did you mean {}?)", Shown::ticked(near))?;
+                    f.write_str(" (did you mean ")?;
+                    fmt::Display::fmt(&Shown::ticked(near), f)?;
+                    f.write_str("?)")?;
                 }
                 Ok(())
             }
