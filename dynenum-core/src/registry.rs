@@ -709,7 +709,7 @@ impl<E: DynamicStrEnum> Registry<E> {
     /// The registered member of that name, in any ASCII case. Never allocates and takes no lock.
     #[inline]
     pub fn get(&self, name: &str) -> Option<DynamicMember<E>> {
-        self.entry(name).map(DynamicMember::registered)
+        self.find_entry(name).map(DynamicMember::registered)
     }
 
     /// The entry behind [`get`](Self::get). Out of line, and returning a bare pointer (in a
@@ -717,6 +717,13 @@ impl<E: DynamicStrEnum> Registry<E> {
     /// then builds the member in place (see there).
     #[inline(never)]
     pub(crate) fn entry(&self, name: &str) -> Option<&'static Entry> {
+        self.find_entry(name)
+    }
+
+    /// The body of `get` and `entry`: inlined into both, so `get` stays free of a call.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn find_entry(&self, name: &str) -> Option<&'static Entry> {
         // No registered name is longer (`register` checks, and so does `register!` at compile time):
         // a long input is refused before it is hashed.
         if name.len() > E::__META.max_len {
