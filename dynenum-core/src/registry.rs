@@ -232,7 +232,10 @@ struct Key {
 }
 
 impl Key {
-    #[inline]
+    // Always: with `Registry::entry` out of line, the inliner left these as calls, and the hash
+    // alone then measured a quarter of a registered parse.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     fn new(name: &str, separators: Option<u8>) -> Key {
         Key::fold(head(name.as_bytes()), name.len(), separators)
     }
@@ -269,7 +272,10 @@ impl Key {
     /// slower to look up. A longer name is hashed whole by the derive's hash (with seed 0), so names
     /// that differ only in their middle still spread. Equal names under the rule hash alike (they have
     /// the same length, so the same branch). Only the registry uses it: it need not match `from_name`'s.
-    #[inline]
+    // Always: with `Registry::entry` out of line, the inliner left these as calls, and the hash
+    // alone then measured a quarter of a registered parse.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     fn hash(&self, name: &str, separators: Option<u8>) -> u64 {
         if self.len > HEAD {
             return crate::phf::hash(name.as_bytes(), 0, separators.is_some());
@@ -703,6 +709,21 @@ impl<E: DynamicStrEnum> Registry<E> {
     /// The registered member of that name, in any ASCII case. Never allocates and takes no lock.
     #[inline]
     pub fn get(&self, name: &str) -> Option<DynamicMember<E>> {
+        self.find_entry(name).map(DynamicMember::registered)
+    }
+
+    /// The entry behind [`get`](Self::get). Out of line, and returning a bare pointer (in a
+    /// register), so that `Member::from_str` stays small enough to inline into its caller, which
+    /// then builds the member in place (see there).
+    #[inline(never)]
+    pub(crate) fn entry(&self, name: &str) -> Option<&'static Entry> {
+        self.find_entry(name)
+    }
+
+    /// The body of `get` and `entry`: inlined into both, so `get` stays free of a call.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn find_entry(&self, name: &str) -> Option<&'static Entry> {
         // No registered name is longer (`register` checks, and so does `register!` at compile time):
         // a long input is refused before it is hashed.
         if name.len() > E::__META.max_len {
@@ -712,7 +733,7 @@ impl<E: DynamicStrEnum> Registry<E> {
         let rule = Rule::of::<E>();
         let key = Key::new(name, rule.separators);
         let (_, record) = table.find(name, &key, key.hash(name, rule.separators), rule)?;
-        Some(DynamicMember::registered(record.entry()))
+        Some(record.entry())
     }
 
     /// Whether the name is registered, in any ASCII case.
