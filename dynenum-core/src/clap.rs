@@ -9,7 +9,7 @@ use ::clap::builder::{PossibleValue, TypedValueParser, ValueParserFactory};
 use ::clap::error::{ContextKind, ContextValue, ErrorKind};
 use ::clap::{Arg, Command, Error};
 
-use crate::error::{ParseError, Shown};
+use crate::error::{ParseError, Shown, LISTED};
 use crate::member::Member;
 use crate::traits::DynamicStrEnum;
 
@@ -137,15 +137,29 @@ fn parse<T: Clone + Send + Sync + 'static>(
         let shown = Shown::bare(&text).to_string();
         return reject.parse_ref(cmd, arg, OsStr::new(&shown));
     }
-    // Every name escaped and the list capped, as in `ParseError`'s `Display`: clap prints these
-    // strings as they are.
     let (total, listed) = error.unknown().listed();
-    let mut expected: Vec<String> = listed.map(|name| Shown::bare(name).to_string()).collect();
+    let suggestion = error.suggestion().map(|near| Shown::bare(near).to_string());
+    Err(invalid_value(
+        cmd,
+        arg,
+        &text,
+        shown(total, listed),
+        suggestion,
+    ))
+}
+
+/// The valid names as clap lists them: every name escaped and the list capped, as in `ParseError`'s
+/// `Display` (clap prints these strings as they are). `names` yields at most the first [`LISTED`] of
+/// `total`.
+pub(crate) fn shown<'a>(total: usize, names: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut expected: Vec<String> = names
+        .take(LISTED)
+        .map(|name| Shown::bare(name).to_string())
+        .collect();
     if total > expected.len() {
         expected.push(format!("and {} more", total - expected.len()));
     }
-    let suggestion = error.suggestion().map(|near| Shown::bare(near).to_string());
-    Err(invalid_value(cmd, arg, &text, expected, suggestion))
+    expected
 }
 
 pub(crate) fn invalid_value(

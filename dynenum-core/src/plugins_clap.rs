@@ -7,7 +7,7 @@ use std::ffi::OsStr;
 use ::clap::builder::{PossibleValue, TypedValueParser};
 use ::clap::{Arg, Command, Error};
 
-use crate::error::{Shown, LISTED};
+use crate::error::Shown;
 use crate::member::Member;
 use crate::plugins::Plugins;
 use crate::traits::DynamicStrEnum;
@@ -91,16 +91,7 @@ impl<E: DynamicStrEnum, V: Send + Sync + 'static> TypedValueParser for PluginPar
             let reject = move |_: &str| Err::<Member<E>, _>(error.clone());
             return reject.parse_ref(cmd, arg, value);
         }
-        // Escaped and capped as in `PluginError`'s `Display`: clap prints these strings as they are.
-        let total = error.expected().len();
-        let mut expected: Vec<String> = error
-            .expected()
-            .take(LISTED)
-            .map(|name| Shown::bare(name).to_string())
-            .collect();
-        if total > expected.len() {
-            expected.push(format!("and {} more", total - expected.len()));
-        }
+        let expected = crate::clap::shown(error.expected().len(), error.expected());
         let suggestion = error.suggestion().map(|near| Shown::bare(near).to_string());
         Err(crate::clap::invalid_value(
             cmd, arg, &text, expected, suggestion,
