@@ -124,9 +124,11 @@ impl Arena {
         }
     }
 
-    /// Room for `bytes` bytes, aligned to eight, never written by the arena again.
+    /// Room for `bytes` bytes, aligned to eight, never written by the arena again. At least one word,
+    /// even for no bytes: the pointer is then never the fresh arena's null, which `slice::from_raw_parts`
+    /// refuses even for an empty slice (an empty owned description would hand it one).
     fn alloc(&mut self, bytes: usize) -> *mut u8 {
-        let words = (bytes + 7) / 8;
+        let words = ((bytes + 7) / 8).max(1);
         if words > self.left {
             let size = words.max(CHUNK_WORDS);
             let chunk = Box::into_raw(vec![0_u64; size].into_boxed_slice()).cast::<u64>();

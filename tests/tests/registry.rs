@@ -410,3 +410,18 @@ fn threads_registering_one_name_with_descriptions_agree_on_one_of_them() {
     );
     assert_eq!(E::registry().len(), 1);
 }
+
+#[test]
+fn an_empty_owned_description_as_the_first_thing_registered_is_kept() {
+    // The registry's arena is empty until this call, and the description is copied into it first:
+    // a zero-byte copy must still get a real address (debug builds check `from_raw_parts`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+    enum E {
+        Builtin,
+    }
+    let duck = E::registry()
+        .register_with_description("duck", String::new())
+        .unwrap();
+    assert_eq!(duck.description(), Some(""));
+    assert_eq!(E::registry().get("DUCK").unwrap().description(), Some(""));
+}
