@@ -79,9 +79,10 @@ use crate::traits::DynamicStrEnum;
 /// Once, on the table's first use (every built-in value and every `plugin!` value then, not before
 /// `main`), even when threads race on that first use. Reads afterwards take no lock and allocate
 /// nothing. Use a table from `main` on: a use from another crate's static constructor may miss
-/// plugins. A value expression that panics, or that uses its own table, makes that use panic (and
-/// every later one) with a message naming the category and the name, rather than deadlock or leave a
-/// half-built table.
+/// plugins. A value expression that panics, or that uses its own table on its own thread, makes that
+/// use panic (and every later one) with a message naming the category and the name, rather than
+/// deadlock or leave a half-built table. (A value expression that waits for another thread which uses
+/// the table does deadlock: the other thread waits for the first use to finish.)
 ///
 /// Values and tables are never freed: a table is meant to be a `static`.
 pub struct Plugins<E: DynamicStrEnum, V: 'static> {
@@ -411,10 +412,13 @@ impl<E: DynamicStrEnum, V: Send + Sync + 'static> Plugins<E, V> {
                     self.builtin_values.load(Ordering::Acquire),
                     builtin.__index(),
                 );
-                if !values.is_null() && at < E::COUNT {
+                // Bounded by `VARIANTS`, which the values are built from, not by `COUNT`: the trait
+                // is safe to implement by hand, so the two could disagree.
+                if !values.is_null() && at < E::VARIANTS.len() {
                     // SAFETY: a non-null pointer here is the first of a published table's values,
                     // which never moves, is never freed or written again, and holds a value for
-                    // each of the `E::COUNT` built-in members first; `at` is below that count.
+                    // each member of `E::VARIANTS` first (built by iterating it); `at` is below
+                    // that length.
                     return Ok(unsafe { *values.add(at) });
                 }
             }
