@@ -265,8 +265,12 @@ impl<E: DynamicStrEnum, V: Send + Sync + 'static> Plugins<E, V> {
             return resolved;
         }
         *self.builder.lock().unwrap_or_else(PoisonError::into_inner) = Some(me);
-        let built = self.build();
-        *self.builder.lock().unwrap_or_else(PoisonError::into_inner) = None;
+        // Cleared on the way out even if building panics outside a value expression (those are
+        // caught), so a later use on this thread isn't mistaken for a re-entrant one.
+        let built = {
+            let _clear = ClearOnDrop(&self.builder);
+            self.build()
+        };
         match built {
             Ok(resolved) => self.publish(resolved),
             Err(message) => {
@@ -746,5 +750,14 @@ impl<E: DynamicStrEnum, V: 'static> fmt::Debug for Plugins<E, V> {
             .field("enum", &E::__META.name)
             .field("built", &!self.current.load(Ordering::Acquire).is_null())
             .finish_non_exhaustive()
+    }
+}
+
+/// Empties the thread id of a table's builder when dropped, on return or unwind alike.
+struct ClearOnDrop<'a>(&'a Mutex<Option<ThreadId>>);
+
+impl Drop for ClearOnDrop<'_> {
+    fn drop(&mut self) {
+        *self.0.lock().unwrap_or_else(PoisonError::into_inner) = None;
     }
 }
