@@ -1,6 +1,6 @@
 #![deny(warnings, clippy::all, clippy::pedantic)]
 //! Generated code is lint-clean: this file denies every warning and clippy's pedantic group, and derives
-//! enums with every attribute. CI's `cargo clippy --workspace --all-targets --all-features -- -D warnings`
+//! enums with every attribute (and a plugin table with `plugin!`). CI's `cargo clippy --workspace --all-targets --all-features -- -D warnings`
 //! checks it (trybuild runs no clippy).
 
 use std::collections::{HashMap, HashSet};
@@ -167,4 +167,27 @@ fn every_style_derives_without_a_warning() {
     assert_eq!(Single::Only.as_ref(), "only");
     assert_eq!(Empty::COUNT, 0);
     assert!("anything".parse::<Member<Empty>>().is_ok());
+}
+
+/// A plugin table, and `plugin!` calls with every key: their expansion is lint-clean too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+enum Tool {
+    Hammer,
+    Saw,
+}
+
+static TOOLS: dynenum_core::Plugins<Tool, u32> =
+    dynenum_core::Plugins::new("tool", |tool| match tool {
+        Tool::Hammer => 1,
+        Tool::Saw => 2,
+    });
+
+dynenum_core::plugin!(TOOLS, "drill" => 3, description = "A drill", priority = 1);
+dynenum_core::plugin!(TOOLS, "SAW" => 20, priority = 5);
+
+#[test]
+fn plugin_tables_and_plugin_calls_derive_without_a_warning() {
+    assert_eq!(TOOLS.get(Tool::Saw).copied().ok(), Some(20));
+    assert_eq!(TOOLS.get("Drill").copied().ok(), Some(3));
+    assert_eq!(TOOLS.len(), 3);
 }
