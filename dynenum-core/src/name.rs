@@ -623,6 +623,16 @@ fn step(state: &mut (u64, u64, usize), eq: u64, last: u64) {
 mod tests {
     use super::*;
 
+    /// A small deterministic generator for the randomized tests: `next(below)` is in `0..below`.
+    fn xorshift(mut seed: u64) -> impl FnMut(usize) -> usize {
+        move |below| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % below as u64).unwrap()
+        }
+    }
+
     /// The textbook dynamic program, as the reference.
     fn reference(a: &str, b: &str, separators: Option<u8>) -> usize {
         let a: Vec<char> = a.chars().map(|c| fold_char(c, separators)).collect();
@@ -705,13 +715,7 @@ mod tests {
         // Random strings over a few characters, so that prefixes, suffixes and repeats are shared
         // often, up to 40 characters; a non-ASCII character in some candidates.
         let alphabet = ['a', 'b', 'A', '_', '-', 'é'];
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = move |below: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            usize::try_from(seed % below as u64).unwrap()
-        };
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15_u64);
         for _ in 0..20_000 {
             let input: String = (0..next(40)).map(|_| alphabet[next(5)]).collect();
             let candidate: String = (0..next(40)).map(|_| alphabet[next(6)]).collect();
@@ -735,13 +739,7 @@ mod tests {
         // at every bound around the true distance: the answer is the distance exactly when it is
         // within the bound.
         let alphabet = ['a', 'b', 'c', 'd', 'B', '_', '-'];
-        let mut seed = 0x853c_49e6_748f_ea9b_u64;
-        let mut next = move |below: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            usize::try_from(seed % below as u64).unwrap()
-        };
+        let mut next = xorshift(0x853c_49e6_748f_ea9b_u64);
         for _ in 0..10_000 {
             let input: String = (0..=next(24)).map(|_| alphabet[next(7)]).collect();
             let candidate: String = (0..next(30)).map(|_| alphabet[next(7)]).collect();
@@ -765,13 +763,7 @@ mod tests {
         // with another (`%` and `|` are 37 and 124, both 14 modulo 23) and non-ASCII ones; under
         // every separator rule.
         let alphabet = ['a', 'B', 'b', '7', '_', '-', ' ', '%', '|', 'é', '日'];
-        let mut seed = 0x1234_5678_9abc_def1_u64;
-        let mut next = move |below: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            usize::try_from(seed % below as u64).unwrap()
-        };
+        let mut next = xorshift(0x1234_5678_9abc_def1_u64);
         let mut tight = 0;
         for _ in 0..20_000 {
             let input: String = (0..next(20)).map(|_| alphabet[next(11)]).collect();
@@ -793,13 +785,7 @@ mod tests {
         // Few letters and short names, so that ties and exact matches are frequent: the search,
         // which narrows its bound and gives up early, must still give the first of the nearest.
         let alphabet = ['a', 'b', 'c', 'A', '_', '-', 'é'];
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move |below: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            usize::try_from(seed % below as u64).unwrap()
-        };
+        let mut next = xorshift(0x2545_f491_4f6c_dd1d_u64);
         for round in 0..5_000 {
             // Mostly ASCII inputs (the bytewise search), some not.
             let letters = if round % 5 == 0 { 7 } else { 6 };
