@@ -15,6 +15,10 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion};
 use dynenum_core::{DynamicStrEnum, Member};
 
+#[path = "support/plugin_names.rs"]
+mod plugin_names;
+use plugin_names::plugin_names;
+
 /// Sixteen built-in names, the same for the three enums: only their registries differ.
 macro_rules! backend_enum {
     ($name:ident) => {
@@ -44,26 +48,6 @@ macro_rules! backend_enum {
 backend_enum!(Registered0);
 backend_enum!(Registered100);
 backend_enum!(Registered10k);
-
-/// `count` plugin names: `acme_chat_0`, `globex_chat_0`, … (11 to 26 bytes).
-fn plugin_names(count: usize) -> Vec<String> {
-    const VENDORS: [&str; 10] = [
-        "acme",
-        "globex",
-        "initech",
-        "umbrella",
-        "hooli",
-        "piedpiper",
-        "stark",
-        "wayne",
-        "wonka",
-        "tyrell",
-    ];
-    const PRODUCTS: [&str; 5] = ["chat", "embeddings", "completions", "rerank", "vision"];
-    (0..count)
-        .map(|i| format!("{}_{}_{}", VENDORS[i % 10], PRODUCTS[(i / 10) % 5], i / 50))
-        .collect()
-}
 
 /// Unknown names: half far from every name, half one edit from a built-in one (`postgress`).
 fn misses() -> Vec<String> {
@@ -176,10 +160,10 @@ fn table(per_iteration: usize) -> String {
 
 fn main() {
     for name in plugin_names(100) {
-        Registered100::registry().register(&name).unwrap();
+        Registered100::registry().register(name).unwrap();
     }
     for name in plugin_names(10_000) {
-        Registered10k::registry().register(&name).unwrap();
+        Registered10k::registry().register(name).unwrap();
     }
     let inputs = misses();
     let json: Vec<String> = inputs

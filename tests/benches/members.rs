@@ -20,35 +20,9 @@ use criterion::{BenchmarkGroup, BenchmarkId, Criterion};
 use dynenum_core::{DynamicStrEnum, Member, Registry};
 
 use support::enums::{n256, n4, n64};
+use support::plugin_names::plugin_names;
 use support::report::{cell, ratio, table, Report};
 use support::{batch, inputs, leak, Kind, Rng};
-
-/// `count` plugin names: `acme_chat_0`, `globex_chat_0`, … (11 to 22 bytes).
-fn plugin_names(count: usize) -> Vec<&'static str> {
-    const VENDORS: [&str; 10] = [
-        "acme",
-        "globex",
-        "initech",
-        "umbrella",
-        "hooli",
-        "piedpiper",
-        "stark",
-        "wayne",
-        "wonka",
-        "tyrell",
-    ];
-    const PRODUCTS: [&str; 5] = ["chat", "embeddings", "completions", "rerank", "vision"];
-    (0..count)
-        .map(|i| {
-            leak(format!(
-                "{}_{}_{}",
-                VENDORS[i % 10],
-                PRODUCTS[(i / 10) % 5],
-                i / 50
-            ))
-        })
-        .collect()
-}
 
 /// Names no enum or registry holds.
 fn unknown_names() -> Vec<&'static str> {

@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod floor;
+pub mod plugin_names;
 pub mod report;
 pub mod rounds;
 
