@@ -377,11 +377,15 @@ impl<E: DynamicStrEnum> FromStr for Member<E> {
         // through `lookup`'s `Result<_, NameError>`, a member was built in one place and copied into
         // this larger `Result`, and reloading its byte-sized stores as wide words stalled (about 4 ns
         // of a 22 ns built-in parse).
-        if let Some(builtin) = E::from_name(input) {
-            return Ok(Member::Builtin(builtin));
-        }
-        if let Some(entry) = E::registry().entry(input) {
-            return Ok(Member::Dynamic(DynamicMember::registered(entry)));
+        // Through `__lookup`, a miss hands the registry the words and key it read, so a registered
+        // name is read and hashed once.
+        match E::__lookup(input) {
+            Ok(builtin) => return Ok(Member::Builtin(builtin)),
+            Err(miss) => {
+                if let Some(entry) = E::registry().entry_after(input, miss) {
+                    return Ok(Member::Dynamic(DynamicMember::registered(entry)));
+                }
+            }
         }
         parse_unknown(input)
     }

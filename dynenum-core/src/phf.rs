@@ -400,9 +400,43 @@ pub fn lookup_fixed<const W: usize>(table: &Fixed<W>, input: &[u8]) -> Option<u1
         return None;
     }
     let w = fixed_words::<W>(input);
+    probe_fixed(table, &w, fixed_key(&w, len), len)
+}
+
+/// [`lookup_fixed`], and on a miss what it read of the input, for the registry to look the name up
+/// without reading and hashing it again.
+///
+/// # Errors
+///
+/// The [`Miss`] when no name of the table matches.
+// Always: as a call, its result (too large for registers) came back through memory, and the
+// member built from it was copied through memory again.
+#[allow(clippy::inline_always)]
+#[inline(always)]
+pub fn lookup_fixed_or_miss<const W: usize>(table: &Fixed<W>, input: &[u8]) -> Result<u16, Miss> {
+    let len = input.len();
+    if len > 8 * W {
+        return Err(Miss::NONE);
+    }
+    let w = fixed_words::<W>(input);
+    let key = fixed_key(&w, len);
+    match probe_fixed(table, &w, key, len) {
+        Some(at) => Ok(at),
+        None => Err(Miss::of(&w, key)),
+    }
+}
+
+/// The slot and entry of a name whose words, key and length these are.
+#[inline]
+fn probe_fixed<const W: usize>(
+    table: &Fixed<W>,
+    w: &[u64; W],
+    key: u64,
+    len: usize,
+) -> Option<u16> {
     // Truncation is intended: the shift leaves at most 64 - shift bits.
     #[allow(clippy::cast_possible_truncation)]
-    let slot = (fixed_key(&w, len).wrapping_mul(table.seed) >> table.shift) as usize;
+    let slot = (key.wrapping_mul(table.seed) >> table.shift) as usize;
     let size = 16 * W + 2;
     let at = usize::from(*table.slots.get(slot)?) * size;
     let entry = table.entries.get(at..at + size)?;
@@ -423,6 +457,33 @@ pub fn lookup_fixed<const W: usize>(table: &Fixed<W>, input: &[u8]) -> Option<u1
         return None;
     }
     Some(u16::from(entry[16 * W + 1]) & table.index_mask)
+}
+
+/// What a failed built-in lookup leaves for the registry: for a name of at most 32 bytes looked up
+/// in a four-word [`Fixed`] table, its words (`fixed_words`, unfolded) and key (`fixed_key`), which
+/// are what the registry's index reads and hashes such a name with; nothing otherwise. Not public
+/// API.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug)]
+pub struct Miss {
+    pub(crate) short: Option<([u64; 4], u64)>,
+}
+
+impl Miss {
+    /// Nothing to pass on: the registry reads the name itself.
+    pub const NONE: Miss = Miss { short: None };
+
+    #[inline]
+    fn of<const W: usize>(w: &[u64; W], key: u64) -> Miss {
+        if W != 4 {
+            return Miss::NONE;
+        }
+        let mut words = [0; 4];
+        words.copy_from_slice(&w[..4]);
+        Miss {
+            short: Some((words, key)),
+        }
+    }
 }
 
 #[cfg(test)]

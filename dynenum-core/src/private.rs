@@ -91,7 +91,7 @@ pub use crate::__integrations as integrations;
 
 /// The perfect-hash lookup behind the generated `from_name`.
 pub mod phf {
-    pub use crate::phf::{lookup, lookup_fixed, Fixed, Table};
+    pub use crate::phf::{lookup, lookup_fixed, lookup_fixed_or_miss, Fixed, Miss, Table};
 }
 
 #[cfg(feature = "serde")]

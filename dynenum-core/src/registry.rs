@@ -11,7 +11,7 @@ use std::sync::{Mutex, PoisonError};
 use crate::error::NameError;
 use crate::member::{DynamicMember, Origin};
 use crate::name::{self, Fold};
-use crate::phf::{fold, head, mum, HEAD, K};
+use crate::phf::{fixed_key, fixed_words, fold, head, mum, Miss, HEAD, K};
 use crate::traits::DynamicStrEnum;
 
 /// The plugin names of one enum: thread-safe, append-only, one per enum (see
@@ -67,16 +67,21 @@ pub struct Registry<E> {
 /// freed: the registry lives as long as the program and never removes a name, so members point at
 /// their entry without reference counting (and, holding no cell, stay usable as map keys without
 /// clippy's `mutable_key_type` complaint).
+// `repr(C)`, the name last: a lookup reads the name's length and then the copy of the name that
+// follows the entry, so these end up next to each other, most often on one cache line (with the
+// name first, the two were 32 bytes apart and nearly always on two lines: at 10,000 names, where
+// records miss the first-level cache, that was a second miss per registered parse).
+#[repr(C)]
 pub(crate) struct Entry {
-    /// Copied once into the arena, folded like the enum's names; an entry that replaces this one to
-    /// add a description shares it.
-    pub(crate) name: &'static str,
     /// Copied into the arena when it was given as an owned `String`.
     pub(crate) description: Option<&'static str>,
     /// The module of the first `register!` (or `plugin!`) that gave the name, or `None` when it was
     /// registered at run time; an entry that replaces this one to add a description keeps it. A
     /// reference to the submission's `&str`, so an entry stays at 40 bytes.
     link_origin: Option<&'static &'static str>,
+    /// Copied once into the arena, folded like the enum's names; an entry that replaces this one to
+    /// add a description shares it.
+    pub(crate) name: &'static str,
 }
 
 impl Entry {
@@ -279,6 +284,9 @@ impl Key {
     #[allow(clippy::inline_always)]
     #[inline(always)]
     fn hash(&self, name: &str, separators: Option<u8>) -> u64 {
+        if self.len <= SHORT {
+            return short_hash(fixed_words::<4>(name.as_bytes()), self.len, separators);
+        }
         if self.len > HEAD {
             return crate::phf::hash(name.as_bytes(), 0, separators.is_some());
         }
@@ -287,6 +295,47 @@ impl Key {
             ^ mum(w[2] ^ K[2], w[3] ^ K[3])
             ^ mum(w[4] ^ K[4], self.len as u64 ^ K[5])
     }
+}
+
+/// The longest name that takes the short path: four words, as `phf::fixed_words` reads them, and
+/// two multiplications. Nearly every name is this short; longer ones take [`Key`]'s five words.
+const SHORT: usize = 32;
+
+/// The four words of a name of at most [`SHORT`] bytes, folded: with the length, equal exactly when
+/// the names are equal under the rule (every byte is in some word, zeros after).
+// Always: inlined into the caller's probe, the words stay in registers for the compare.
+#[allow(clippy::inline_always)]
+#[inline(always)]
+fn short_key(w: [u64; 4], separators: Option<u8>) -> [u64; 4] {
+    let ignore = separators.is_some();
+    [
+        fold(w[0], ignore),
+        fold(w[1], ignore),
+        fold(w[2], ignore),
+        fold(w[3], ignore),
+    ]
+}
+
+/// The index hash of a name of at most [`SHORT`] bytes, from its unfolded words: the built-in
+/// table's key (`phf::fixed_key`, blind to ASCII case by construction, so the words need no fold
+/// unless separators are ignored), then one multiplication.
+#[allow(clippy::inline_always)]
+#[inline(always)]
+fn short_hash(w: [u64; 4], len: usize, separators: Option<u8>) -> u64 {
+    let w = if separators.is_some() {
+        short_key(w, separators)
+    } else {
+        w
+    };
+    hash_of_fixed_key(fixed_key(&w, len))
+}
+
+/// The index hash of a name of at most [`SHORT`] bytes from its `phf::fixed_key`, which the built-in
+/// lookup has already computed when it missed (see `phf::Miss`).
+#[allow(clippy::inline_always)]
+#[inline(always)]
+fn hash_of_fixed_key(key: u64) -> u64 {
+    mum(key ^ K[0], K[1])
 }
 
 /// How an enum's names compare in the index.
@@ -332,6 +381,23 @@ fn holds(record: Record, name: &str, key: &Key, rule: Rule) -> bool {
         Key::fold(head(stored), key.len, rule.separators)
     };
     stored.same(key)
+}
+
+/// Whether the record a slot points to holds the name of at most [`SHORT`] bytes whose folded words
+/// ([`short_key`]) and length these are.
+#[allow(clippy::inline_always)]
+#[inline(always)]
+fn holds_short(stored: *mut Entry, len: usize, key: &[u64; 4], rule: Rule) -> bool {
+    let candidate = untagged(stored).name();
+    if candidate.len() != len {
+        return false;
+    }
+    let words = if rule.stored_folded {
+        fixed_words::<4>(candidate)
+    } else {
+        short_key(fixed_words::<4>(candidate), rule.separators)
+    };
+    (words[0] ^ key[0]) | (words[1] ^ key[1]) | (words[2] ^ key[2]) | (words[3] ^ key[3]) == 0
 }
 
 /// The low bits of an entry's address, zero as entries are aligned, which a slot uses to hold a few
@@ -451,6 +517,75 @@ impl Table {
                 if holds(record, name, key, rule) {
                     return Some((slot, record));
                 }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// [`find`](Self::find) for a name of at most [`SHORT`] bytes, written for lookups alone: the
+    /// input's words are read and folded once, hash and compare share them, and a candidate's words
+    /// are read at the input's offsets once its length matched.
+    // Always: it is the whole of a registered parse past the built-in miss, and as a call it kept
+    // its words in memory rather than registers.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn find_short(&self, name: &[u8], rule: Rule) -> Option<&'static Entry> {
+        let words = fixed_words::<4>(name);
+        let hash = short_hash(words, name.len(), rule.separators);
+        self.probe_short(words, hash, name.len(), rule)
+    }
+
+    /// The probe of [`find_short`](Self::find_short), from the name's unfolded words and hash.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn probe_short(
+        &self,
+        words: [u64; 4],
+        hash: u64,
+        len: usize,
+        rule: Rule,
+    ) -> Option<&'static Entry> {
+        let key = short_key(words, rule.separators);
+        // The slice is read once: loaded after each slot's acquire load, it was reloaded every probe.
+        let slots = &*self.slots;
+        let mask = slots.len() - 1;
+        let (tag, at) = (tag(hash), home(hash, mask));
+        // The home slot and the next, without a branch between them: a name is in one of the two
+        // but for the few pushed further along, and choosing with a branch mispredicted on the
+        // names that sit one slot past home.
+        let first = slots.get(at)?.load(Ordering::Acquire);
+        let second = slots.get((at + 1) & mask)?.load(Ordering::Acquire);
+        let pick = if first as usize & TAG == tag {
+            first
+        } else {
+            second
+        };
+        if !pick.is_null() && pick as usize & TAG == tag && holds_short(pick, len, &key, rule) {
+            return Some(untagged(pick).entry());
+        }
+        self.probe_short_on(at, tag, len, &key, rule)
+    }
+
+    /// The rest of [`probe_short`](Self::probe_short), for the names that are not in the first two
+    /// slots (and for misses): out of line, so the common case stays small where it is inlined.
+    #[inline(never)]
+    fn probe_short_on(
+        &self,
+        mut at: usize,
+        tag: usize,
+        len: usize,
+        key: &[u64; 4],
+        rule: Rule,
+    ) -> Option<&'static Entry> {
+        let slots = &*self.slots;
+        let mask = slots.len() - 1;
+        loop {
+            let stored = slots.get(at)?.load(Ordering::Acquire);
+            if stored.is_null() {
+                return None;
+            }
+            if stored as usize & TAG == tag && holds_short(stored, len, key, rule) {
+                return Some(untagged(stored).entry());
             }
             at = (at + 1) & mask;
         }
@@ -714,15 +849,31 @@ impl<E: DynamicStrEnum> Registry<E> {
         self.find_entry(name).map(DynamicMember::registered)
     }
 
-    /// The entry behind [`get`](Self::get). Out of line, and returning a bare pointer (in a
-    /// register), so that `Member::from_str` stays small enough to inline into its caller, which
-    /// then builds the member in place (see there).
+    /// The entry behind [`get`](Self::get), after a built-in lookup missed: when that left the name's
+    /// key (see `phf::Miss`), the index hashes it rather than the name.
+    /// Out of line, and returning a bare pointer (in a register), so that `Member::from_str` stays
+    /// small enough to inline into its caller, which then builds the member in place (see there).
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    pub(crate) fn entry_after(&self, name: &str, miss: Miss) -> Option<&'static Entry> {
+        let rule = Rule::of::<E>();
+        // The built-in table reads raw words, so its key is the index's only where separators count
+        // (the derive gives such tables only to those enums; checked here all the same).
+        match miss.short {
+            Some((words, key)) if rule.separators.is_none() && name.len() <= SHORT => self
+                .table()?
+                .probe_short(words, hash_of_fixed_key(key), name.len(), rule),
+            _ => self.entry(name),
+        }
+    }
+
+    /// [`entry_after`](Self::entry_after) when the built-in lookup left nothing: out of line.
     #[inline(never)]
-    pub(crate) fn entry(&self, name: &str) -> Option<&'static Entry> {
+    fn entry(&self, name: &str) -> Option<&'static Entry> {
         self.find_entry(name)
     }
 
-    /// The body of `get` and `entry`: inlined into both, so `get` stays free of a call.
+    /// The body of `get` and `entry_after`: inlined into both, so `get` stays free of a call.
     #[allow(clippy::inline_always)]
     #[inline(always)]
     fn find_entry(&self, name: &str) -> Option<&'static Entry> {
@@ -733,6 +884,9 @@ impl<E: DynamicStrEnum> Registry<E> {
         }
         let table = self.table()?;
         let rule = Rule::of::<E>();
+        if name.len() <= SHORT {
+            return table.find_short(name.as_bytes(), rule);
+        }
         let key = Key::new(name, rule.separators);
         let (_, record) = table.find(name, &key, key.hash(name, rule.separators), rule)?;
         Some(record.entry())

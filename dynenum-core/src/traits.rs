@@ -59,6 +59,15 @@ pub trait DynamicStrEnum: Copy + Eq + Hash + Send + Sync + 'static {
     /// The enum's registry of plugin names.
     fn registry() -> &'static Registry<Self>;
 
+    /// [`from_name`](Self::from_name), and on a miss what the lookup read of the name, which the
+    /// registry's lookup then starts from (`Member`'s parse). Not part of the contract: the derive
+    /// fills it in for enums whose names fit its four-word table.
+    #[doc(hidden)]
+    #[inline]
+    fn __lookup(name: &str) -> Result<Self, crate::phf::Miss> {
+        Self::from_name(name).ok_or(crate::phf::Miss::NONE)
+    }
+
     /// This member's position in [`VARIANTS`](Self::VARIANTS). Not part of the contract: the derive
     /// fills it in (a cast or a `match`), and plugin tables index their built-in values with it.
     #[doc(hidden)]

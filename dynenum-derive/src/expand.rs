@@ -82,7 +82,7 @@ fn trait_impl(model: &Enum<'_>) -> TokenStream {
     let indexed = !model.variants.is_empty()
         && model.implicit_discriminants
         && model.variants.iter().all(|v| v.cfgs.is_empty());
-    let dispatch = from_name(model, &keys, &cfgs, indexed);
+    let (dispatch, lookup) = from_name(model, &keys, &cfgs, indexed);
     let meta = meta(model);
     let values_of =
         |values: Vec<TokenStream>, ty: TokenStream| per_variant(model, &cfgs, indexed, values, &ty);
@@ -153,6 +153,8 @@ fn trait_impl(model: &Enum<'_>) -> TokenStream {
             fn from_name(__name: &::core::primitive::str) -> ::core::option::Option<Self> {
                 #dispatch
             }
+
+            #lookup
 
             fn registry() -> &'static #krate::Registry<Self> {
                 static __REGISTRY: #krate::Registry<#ident> = #krate::Registry::__new();
@@ -369,21 +371,61 @@ pub(crate) fn str_impls(ident: &syn::Ident, krate: &syn::Path) -> TokenStream {
     }
 }
 
-/// The body of `from_name`: a perfect-hash lookup, then the variant its index stands for.
-fn from_name(model: &Enum<'_>, keys: &[Key], cfgs: &[TokenStream], indexed: bool) -> TokenStream {
+/// The body of `from_name` (a perfect-hash lookup, then the variant its index stands for), and the
+/// hidden `__lookup` method when the enum's table gives one (else nothing: the trait's default).
+fn from_name(
+    model: &Enum<'_>,
+    keys: &[Key],
+    cfgs: &[TokenStream],
+    indexed: bool,
+) -> (TokenStream, TokenStream) {
     let ident = model.ident;
     let krate = &model.krate;
     if keys.is_empty() {
-        return quote! {
+        let body = quote! {
             let _ = __name;
             ::core::option::Option::None
         };
+        return (body, TokenStream::new());
     }
     // Names of at most 64 bytes (most enums) get the specialised table: one multiplication and one
     // compare of four (eight past 32 bytes) words. Anything else, or should its seed search fail, the
     // general one.
     let lookup = if let Some(fixed) = dispatch::FixedTable::build(keys, model.ignore_separators) {
         let (table, words) = fixed.emit(keys, krate);
+        if fixed.words() == 4 {
+            // A four-word table also gives `__lookup`, whose miss hands the registry the words and
+            // key it read; `from_name` is that lookup without the miss.
+            let variant = variant_of(
+                model,
+                cfgs,
+                indexed,
+                &quote!(::core::option::Option::Some(__at)),
+            );
+            let lookup = quote! {
+                #[doc(hidden)]
+                #[inline]
+                fn __lookup(
+                    __name: &::core::primitive::str,
+                ) -> ::core::result::Result<Self, #krate::__private::phf::Miss> {
+                    static __TABLE: #krate::__private::phf::Fixed<#words> = #table;
+                    match #krate::__private::phf::lookup_fixed_or_miss(&__TABLE, ::core::primitive::str::as_bytes(__name)) {
+                        ::core::result::Result::Ok(__at) => match #variant {
+                            ::core::option::Option::Some(__variant) => ::core::result::Result::Ok(__variant),
+                            ::core::option::Option::None => ::core::result::Result::Err(#krate::__private::phf::Miss::NONE),
+                        },
+                        ::core::result::Result::Err(__miss) => ::core::result::Result::Err(__miss),
+                    }
+                }
+            };
+            let from_name = quote! {
+                match <Self as #krate::DynamicStrEnum>::__lookup(__name) {
+                    ::core::result::Result::Ok(__variant) => ::core::option::Option::Some(__variant),
+                    ::core::result::Result::Err(_) => ::core::option::Option::None,
+                }
+            };
+            return (from_name, lookup);
+        }
         quote! {
             static __TABLE: #krate::__private::phf::Fixed<#words> = #table;
             #krate::__private::phf::lookup_fixed(&__TABLE, ::core::primitive::str::as_bytes(__name))
@@ -392,9 +434,10 @@ fn from_name(model: &Enum<'_>, keys: &[Key], cfgs: &[TokenStream], indexed: bool
         // Distinct names practically always get a perfect hash; should a seed search ever fail, the
         // user gets an error on the enum rather than a parser that can't work.
         let Some(table) = dispatch::Table::build(keys, model.ignore_separators) else {
-            return quote::quote_spanned! {ident.span()=>
+            let error = quote::quote_spanned! {ident.span()=>
                 ::core::compile_error!("no perfect hash found for these names; please report this enum to dynenum")
             };
+            return (error, TokenStream::new());
         };
         let table = table.emit(keys, krate, model.ignore_separators);
         quote! {
@@ -402,6 +445,22 @@ fn from_name(model: &Enum<'_>, keys: &[Key], cfgs: &[TokenStream], indexed: bool
             #krate::__private::phf::lookup(&__TABLE, ::core::primitive::str::as_bytes(__name))
         }
     };
+    (
+        variant_of(model, cfgs, indexed, &lookup),
+        TokenStream::new(),
+    )
+}
+
+/// The variant an index expression (`Option<u16>`, a table's answer) stands for, as an
+/// `Option<Self>`.
+fn variant_of(
+    model: &Enum<'_>,
+    cfgs: &[TokenStream],
+    indexed: bool,
+    lookup: &TokenStream,
+) -> TokenStream {
+    let ident = model.ident;
+    let krate = &model.krate;
     // A small `match` costs little to compile, and the optimizer turns it into arithmetic on the
     // index, where a read of `VARIANTS` adds a dependent load to the fastest lookups (the parse bench
     // could not tell the two apart at 4 variants through its noise; the match is the safe side).
