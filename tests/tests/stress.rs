@@ -195,6 +195,9 @@ fn a_reader_finds_each_name_and_description_as_soon_as_registration_returns() {
                 let member = eventually(|| registry.get(&wanted));
                 assert_eq!(member.as_str(), wanted.to_ascii_lowercase());
                 assert!(member.is_registered());
+                // Parsing reaches the index from the built-in lookup's miss: the same entry.
+                let parsed: Member<Looked> = wanted.parse().unwrap();
+                assert_eq!(parsed.dynamic(), Some(&member));
                 // The newest description, read through a member built now.
                 let done = described.load(Ordering::Relaxed);
                 if done > 0 {
