@@ -24,8 +24,10 @@
 //! number of names.
 //!
 //! `dynenum-derive/src/dispatch.rs` holds the same hash; a drift between the two would make every
-//! parse fail, which the behaviour tests would show at once. The registry reuses the word loads, the
-//! fold and the multiply, and [`hash`] itself for names longer than [`HEAD`] bytes.
+//! parse fail, which the behaviour tests would show at once. The registry reads a name of up to 32
+//! bytes as [`lookup_fixed`] does and hashes its key; after a miss in a four-word table it takes
+//! both from the lookup itself ([`Miss`]). It reuses the five-word fold for names of up to 40 bytes,
+//! and [`hash`] itself for longer ones.
 
 /// The table the derive generates for one enum. Not public API.
 #[doc(hidden)]
