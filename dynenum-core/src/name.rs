@@ -277,11 +277,15 @@ pub(crate) fn nearest(
     candidates: impl IntoIterator<Item = &'static str>,
     separators: Option<u8>,
 ) -> Option<&'static str> {
-    let pattern = Pattern::new(input, separators)?;
+    let sketch = Sketch::new(input, separators)?;
+    // The bit masks are built for the first candidate that the length and the class counts leave
+    // in reach: an input far from every name (most failed parses of a small enum) never pays for
+    // them, only for the counts.
+    let mut pattern: Option<Pattern> = None;
     let mut best: Option<(usize, &'static str)> = None;
     for candidate in candidates {
         let bound = match best {
-            None => (pattern.len / 3).max(1),
+            None => (sketch.len / 3).max(1),
             Some((0, _)) => break,
             Some((found, _)) => found - 1,
         };
@@ -289,15 +293,17 @@ pub(crate) fn nearest(
         // characters as bytes, so a name too short in bytes is too short in characters: that
         // rejects it without counting.
         // Only a name long in bytes, and not ASCII, needs its characters counted.
-        if candidate.len() + bound < pattern.len
-            || (candidate.len() > pattern.len + bound
-                && (candidate.is_ascii() || candidate.chars().count() > pattern.len + bound))
+        if candidate.len() + bound < sketch.len
+            || (candidate.len() > sketch.len + bound
+                && (candidate.is_ascii() || candidate.chars().count() > sketch.len + bound))
         {
             continue;
         }
-        if pattern.class_bound(candidate.as_bytes()) > bound {
+        if sketch.class_bound(candidate.as_bytes()) > bound {
             continue;
         }
+        let pattern =
+            pattern.get_or_insert_with(|| Pattern::with_sketch(input, separators, sketch));
         if let Some(found) = pattern.distance_within(candidate, bound) {
             best = Some((found, candidate));
         }
@@ -352,14 +358,11 @@ fn fold_char(c: char, separators: Option<u8>) -> char {
     }
 }
 
-/// An input of at most 64 characters, as bit masks: for each character, the positions where the
-/// (folded) input has it.
-struct Pattern {
-    /// For each ASCII byte as a candidate has it (unfolded), where the input has that byte's folded
-    /// form: the fold is paid for once per input, not once per candidate character.
-    ascii: [u64; 128],
-    /// Characters beyond ASCII, rare in names: searched in turn.
-    other: Vec<(char, u64)>,
+/// What the search knows of an input before it compares it with anything: its length in characters
+/// and how many of them fall in each class of [`CLASSES`]. One pass over the input into 64 bytes:
+/// the candidates these rule out cost nothing more.
+#[derive(Clone, Copy)]
+struct Sketch {
     len: usize,
     /// How many of the input's characters fall in each class of [`CLASSES`], and which row of it
     /// the separator rule reads (`None` for a separator byte only a hand-written `Meta` gives,
@@ -367,37 +370,12 @@ struct Pattern {
     classes: Option<(&'static [u8; 256], [i8; 64])>,
 }
 
-impl Pattern {
-    fn new(input: &str, separators: Option<u8>) -> Option<Pattern> {
-        let mut ascii = [0_u64; 128];
-        let mut other: Vec<(char, u64)> = Vec::new();
-        let mut len = 0;
-        for (at, c) in input.chars().enumerate() {
-            if at == SUGGESTED_UP_TO {
-                return None;
-            }
-            let bit = 1 << at;
-            match u8::try_from(c) {
-                // Every byte that folds like this one: both cases of a letter, all three
-                // separators under the rule. A candidate's byte then needs no folding.
-                Ok(byte) if byte.is_ascii() => match key(byte, separators) {
-                    folded if folded.is_ascii_lowercase() => {
-                        ascii[usize::from(folded)] |= bit;
-                        ascii[usize::from(folded.to_ascii_uppercase())] |= bit;
-                    }
-                    folded if Some(folded) == separators => {
-                        for sep in [b'-', b'_', b' '] {
-                            ascii[usize::from(sep)] |= bit;
-                        }
-                    }
-                    folded => ascii[usize::from(folded)] |= bit,
-                },
-                _ => match other.iter_mut().find(|(o, _)| *o == c) {
-                    Some((_, mask)) => *mask |= bit,
-                    None => other.push((c, bit)),
-                },
-            }
-            len = at + 1;
+impl Sketch {
+    /// `None` for an input over [`SUGGESTED_UP_TO`] characters.
+    fn new(input: &str, separators: Option<u8>) -> Option<Sketch> {
+        let len = input.bytes().filter(|&b| b & 0xc0 != 0x80).count();
+        if len > SUGGESTED_UP_TO {
+            return None;
         }
         let row = match separators {
             None => Some(0),
@@ -409,19 +387,16 @@ impl Pattern {
         let classes = row.map(|row| {
             let table = &CLASSES[row];
             let mut counts = [0_i8; 64];
-            // At most 64 characters (checked above), so a count fits.
+            // At most 64 characters (checked above), so a class's count fits; continuation bytes
+            // may be more (wrapping), and are not counted.
             for &b in input.as_bytes() {
-                counts[usize::from(table[usize::from(b)])] += 1;
+                let count = &mut counts[usize::from(table[usize::from(b)])];
+                *count = count.wrapping_add(1);
             }
             counts[usize::from(CONTINUATION)] = 0;
             (table, counts)
         });
-        Some(Pattern {
-            ascii,
-            other,
-            len,
-            classes,
-        })
+        Some(Sketch { len, classes })
     }
 
     /// A lower bound on the distance to a candidate, from how many characters of each class the two
@@ -452,6 +427,59 @@ impl Pattern {
             .iter()
             .fold(0_u8, |sum, d| sum.wrapping_add(d.unsigned_abs()));
         (usize::from(total) + self.len.abs_diff(chars)) / 2
+    }
+}
+
+/// An input of at most 64 characters, as bit masks: for each character, the positions where the
+/// (folded) input has it.
+struct Pattern {
+    /// For each ASCII byte as a candidate has it (unfolded), where the input has that byte's folded
+    /// form: the fold is paid for once per input, not once per candidate character.
+    ascii: [u64; 128],
+    /// Characters beyond ASCII, rare in names: searched in turn.
+    other: Vec<(char, u64)>,
+    len: usize,
+}
+
+impl Pattern {
+    #[cfg(test)]
+    fn new(input: &str, separators: Option<u8>) -> Option<Pattern> {
+        let sketch = Sketch::new(input, separators)?;
+        Some(Pattern::with_sketch(input, separators, sketch))
+    }
+
+    /// The masks of an input whose sketch is `sketch` (so of at most 64 characters).
+    fn with_sketch(input: &str, separators: Option<u8>, sketch: Sketch) -> Pattern {
+        let mut ascii = [0_u64; 128];
+        let mut other: Vec<(char, u64)> = Vec::new();
+        for (at, c) in input.chars().enumerate() {
+            let bit = 1 << at;
+            match u8::try_from(c) {
+                // Every byte that folds like this one: both cases of a letter, all three
+                // separators under the rule. A candidate's byte then needs no folding.
+                Ok(byte) if byte.is_ascii() => match key(byte, separators) {
+                    folded if folded.is_ascii_lowercase() => {
+                        ascii[usize::from(folded)] |= bit;
+                        ascii[usize::from(folded.to_ascii_uppercase())] |= bit;
+                    }
+                    folded if Some(folded) == separators => {
+                        for sep in [b'-', b'_', b' '] {
+                            ascii[usize::from(sep)] |= bit;
+                        }
+                    }
+                    folded => ascii[usize::from(folded)] |= bit,
+                },
+                _ => match other.iter_mut().find(|(o, _)| *o == c) {
+                    Some((_, mask)) => *mask |= bit,
+                    None => other.push((c, bit)),
+                },
+            }
+        }
+        Pattern {
+            ascii,
+            other,
+            len: sketch.len,
+        }
     }
 
     /// Where the input has `c` (as read from a candidate, unfolded).
@@ -769,9 +797,9 @@ mod tests {
             let input: String = (0..next(20)).map(|_| alphabet[next(11)]).collect();
             let candidate: String = (0..next(20)).map(|_| alphabet[next(11)]).collect();
             for separators in [None, Some(b'_'), Some(b'-'), Some(b' ')] {
-                let pattern = Pattern::new(&input, separators).unwrap();
+                let sketch = Sketch::new(&input, separators).unwrap();
                 let expected = reference(&input, &candidate, separators);
-                let bound = pattern.class_bound(candidate.as_bytes());
+                let bound = sketch.class_bound(candidate.as_bytes());
                 assert!(bound <= expected, "{input:?} {candidate:?} {separators:?}");
                 tight += usize::from(bound == expected && bound > 2);
             }
@@ -821,6 +849,16 @@ mod tests {
         let name: &'static str = Box::leak(format!("{at_limit}b").into_boxed_str());
         assert_eq!(nearest(&at_limit, [name], None), Some(name));
         assert_eq!(nearest(&over, [name], None), None);
+    }
+
+    #[test]
+    fn inputs_of_many_multibyte_characters_are_searched() {
+        // 64 characters of four bytes: 192 continuation bytes, more than a class count holds.
+        let input = "\u{1F600}".repeat(SUGGESTED_UP_TO);
+        let name: &'static str =
+            Box::leak("\u{1F600}".repeat(SUGGESTED_UP_TO - 1).into_boxed_str());
+        assert_eq!(nearest(&input, ["x", name], None), Some(name));
+        assert_eq!(nearest(&input, ["x"], Some(b'_')), None);
     }
 
     #[test]
