@@ -342,21 +342,29 @@ pub(crate) struct Listing<'a> {
 impl fmt::Display for Listing<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut out = Gather::new(f);
-        self.unknown.write_listing(self.show, &mut out)?;
+        self.unknown.write_listing(self.show, "", &mut out)?;
         out.flush()
     }
 }
 
 impl Unknown<'_> {
-    /// Writes the listing (see [`Unknown::listing`]) into `out`.
+    /// Writes the listing (see [`Unknown::listing`]) into `out`. `prelisted` is empty, or the first
+    /// built-in names (at most [`LISTED`]) already shown and separated as `show` would write them,
+    /// which is then copied as it is.
     pub(crate) fn write_listing<W: fmt::Write + ?Sized>(
         &self,
         show: fn(&'static str) -> Shown<'static>,
+        prelisted: &str,
         out: &mut Gather<'_, W>,
     ) -> fmt::Result {
+        let builtin = &self.names[..self.names.len().min(LISTED)];
         let mut shown = 0;
-        let mut list = |out: &mut Gather<'_, W>, names: &mut dyn Iterator<Item = &'static str>| {
-            for name in names {
+        if !prelisted.is_empty() {
+            out.push(prelisted)?;
+            shown = builtin.len();
+        }
+        let mut list = |out: &mut Gather<'_, W>, names: &[&'static str]| {
+            for &name in names {
                 if shown > 0 {
                     out.push(", ")?;
                 }
@@ -365,15 +373,26 @@ impl Unknown<'_> {
             }
             Ok(())
         };
-        // Without a registry, straight from the built-in names (no copy of the first ones).
-        let total = if self.registered.is_none() {
-            list(out, &mut self.names.iter().copied().take(LISTED))?;
-            self.names.len()
-        } else {
-            let (total, mut names) = self.listed();
-            list(out, &mut names)?;
-            total
-        };
+        if prelisted.is_empty() {
+            list(out, builtin)?;
+        }
+        let mut total = self.names.len();
+        if let Some(r) = self.registered {
+            let count = r.count();
+            total += count;
+            let room = (LISTED - builtin.len()).min(count);
+            if room > 0 {
+                let mut first = [""; LISTED];
+                let mut found = 0;
+                r.first(room, &mut |name| {
+                    if let Some(slot) = first.get_mut(found) {
+                        *slot = name;
+                        found += 1;
+                    }
+                });
+                list(out, &first[..found])?;
+            }
+        }
         if total > shown {
             fmt::Write::write_fmt(out, format_args!(", and {} more", total - shown))?;
         }

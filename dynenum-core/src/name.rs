@@ -49,6 +49,11 @@ pub struct Meta {
     pub max_len: usize,
     /// Every canonical name and alias, in declaration order (for suggestions and `register!` checks).
     pub all_names: &'static [&'static str],
+    /// The first 32 canonical names as serde's message lists them, each in backticks, separated by
+    /// `", "`, when every one of them shows as it is (printable ASCII without `` ` ``, `"` or `\`,
+    /// at most 64 bytes) and no variant is `#[cfg]`'d; empty otherwise. A failed serde parse then
+    /// copies its listing in one piece instead of checking and writing each name.
+    pub serde_listing: &'static str,
 }
 
 /// The byte a name's byte stands for when names are compared, hashed or ordered.

@@ -137,7 +137,7 @@ impl Message<'_> {
                     out.push(", there are no variants")?;
                 } else {
                     out.push(", expected one of ")?;
-                    unknown.write_listing(Shown::ticked, out)?;
+                    unknown.write_listing(Shown::ticked, unknown.meta.serde_listing, out)?;
                 }
                 if let Some(near) = unknown.nearest() {
                     out.push(" (did you mean ")?;

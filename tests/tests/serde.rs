@@ -235,6 +235,117 @@ fn a_serde_message_over_a_kilobyte_is_written_whole() {
     );
 }
 
+/// Forty variants: the listing stops at 32.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+enum Forty {
+    V0,
+    V1,
+    V2,
+    V3,
+    V4,
+    V5,
+    V6,
+    V7,
+    V8,
+    V9,
+    V10,
+    V11,
+    V12,
+    V13,
+    V14,
+    V15,
+    V16,
+    V17,
+    V18,
+    V19,
+    V20,
+    V21,
+    V22,
+    V23,
+    V24,
+    V25,
+    V26,
+    V27,
+    V28,
+    V29,
+    V30,
+    V31,
+    V32,
+    V33,
+    V34,
+    V35,
+    V36,
+    V37,
+    V38,
+    V39,
+}
+
+/// A `#[cfg]`'d variant, gone, ahead of the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+#[dynenum(rename_all = "kebab-case", ignore_separators)]
+enum Configured {
+    #[cfg(any())]
+    Gone,
+    FirstOne,
+    #[cfg(all())]
+    Kept,
+}
+
+/// Names that are shown escaped or cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+enum Odd {
+    Plain,
+    #[dynenum(rename = "back`tick")]
+    Tick,
+    #[dynenum(rename = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    Long,
+}
+
+/// The serde message of a miss on `E`, without its position.
+fn miss<E: DynamicStrEnum + serde::de::DeserializeOwned + std::fmt::Debug>() -> String {
+    let text = serde_json::from_str::<E>(r#""zzz""#).unwrap_err().to_string();
+    text.strip_suffix(" at line 1 column 5").unwrap().to_owned()
+}
+
+#[test]
+fn every_listing_shows_the_first_32_names_however_it_is_written() {
+    let first: Vec<String> = (0..32).map(|i| format!("`v{i}`")).collect();
+    assert_eq!(
+        miss::<Forty>(),
+        format!(
+            "unknown variant \"zzz\", expected one of {}, and 8 more",
+            first.join(", ")
+        )
+    );
+    assert_eq!(
+        miss::<Configured>(),
+        "unknown variant \"zzz\", expected one of `first-one`, `kept`"
+    );
+    assert_eq!(
+        miss::<Odd>(),
+        format!(
+            "unknown variant \"zzz\", expected one of `plain`, `back\\u{{60}}tick`, `{}…`",
+            "a".repeat(64)
+        )
+    );
+    // A registered enum: the built-in names, then the registered ones.
+    Listed::registry().register("zz_top").unwrap();
+    let text = serde_json::from_str::<Member<Listed>>(r#""zzz""#)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        text,
+        "unknown variant \"zzz\", expected one of `first`, `second`, `zz_top` at line 1 column 5"
+    );
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+#[dynenum(dynamic = "registered")]
+enum Listed {
+    First,
+    Second,
+}
+
 #[test]
 fn registered_policy_lists_builtin_and_registered_names() {
     Backend::registry().register("duckdb").unwrap();
