@@ -446,6 +446,7 @@ impl<'w, W: fmt::Write + ?Sized> Gather<'w, W> {
     }
 
     /// Adds `text`.
+    #[inline]
     pub(crate) fn push(&mut self, text: &str) -> fmt::Result {
         if text.len() > GATHERED - self.used {
             self.flush()?;

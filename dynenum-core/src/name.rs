@@ -282,33 +282,27 @@ pub(crate) fn nearest(
     candidates: impl IntoIterator<Item = &'static str>,
     separators: Option<u8>,
 ) -> Option<&'static str> {
-    let sketch = Sketch::new(input, separators)?;
-    // The bit masks are built for the first candidate that the length and the class counts leave
-    // in reach: an input far from every name (most failed parses of a small enum) never pays for
-    // them, only for the counts.
-    let mut pattern: Option<Pattern> = None;
-    let mut best: Option<(usize, &'static str)> = None;
+    let mut sketch = Sketch::new(input, separators)?;
+    sketch.count(input);
+    // The bit masks are built once a candidate is left in reach by its length and class counts:
+    // an input far from every name (most failed parses of a small enum) never pays for them.
+    let mut candidates = candidates.into_iter();
+    let bound = (sketch.len / 3).max(1);
+    let first = candidates.find(|candidate| sketch.within(candidate, bound))?;
+    let mut pattern = Pattern::empty(&sketch);
+    pattern.fill(input, separators);
+    let mut best = pattern
+        .distance_within(first, bound)
+        .map(|found| (found, first));
     for candidate in candidates {
         let bound = match best {
-            None => (sketch.len / 3).max(1),
+            None => bound,
             Some((0, _)) => break,
             Some((found, _)) => found - 1,
         };
-        // Each character of length difference costs one edit at least. A name has at most as many
-        // characters as bytes, so a name too short in bytes is too short in characters: that
-        // rejects it without counting.
-        // Only a name long in bytes, and not ASCII, needs its characters counted.
-        if candidate.len() + bound < sketch.len
-            || (candidate.len() > sketch.len + bound
-                && (candidate.is_ascii() || candidate.chars().count() > sketch.len + bound))
-        {
+        if !sketch.within(candidate, bound) {
             continue;
         }
-        if sketch.class_bound(candidate.as_bytes()) > bound {
-            continue;
-        }
-        let pattern =
-            pattern.get_or_insert_with(|| Pattern::with_sketch(input, separators, sketch));
         if let Some(found) = pattern.distance_within(candidate, bound) {
             best = Some((found, candidate));
         }
@@ -350,6 +344,23 @@ const CLASSES: [[u8; 256]; 4] = {
     table
 };
 
+/// [`key`] of every ASCII byte under each separator rule (`None`, `_`, `-`, ` `): one load per byte
+/// where the bit masks are built.
+const FOLDED: [[u8; 128]; 4] = {
+    let rules = [None, Some(b'_'), Some(b'-'), Some(b' ')];
+    let mut table = [[0_u8; 128]; 4];
+    let mut rule = 0;
+    while rule < 4 {
+        let mut b: u8 = 0;
+        while b < 128 {
+            table[rule][b as usize] = key(b, rules[rule]);
+            b += 1;
+        }
+        rule += 1;
+    }
+    table
+};
+
 /// [`CLASSES`]' class for continuation bytes, which are not counted.
 const CONTINUATION: u8 = 62;
 
@@ -366,17 +377,18 @@ fn fold_char(c: char, separators: Option<u8>) -> char {
 /// What the search knows of an input before it compares it with anything: its length in characters
 /// and how many of them fall in each class of [`CLASSES`]. One pass over the input into 64 bytes:
 /// the candidates these rule out cost nothing more.
-#[derive(Clone, Copy)]
 struct Sketch {
     len: usize,
-    /// How many of the input's characters fall in each class of [`CLASSES`], and which row of it
-    /// the separator rule reads (`None` for a separator byte only a hand-written `Meta` gives,
-    /// which may compare equal to a letter: no class bound then).
-    classes: Option<(&'static [u8; 256], [i8; 64])>,
+    /// Which row of [`CLASSES`] the separator rule reads (`None` for a separator byte only a
+    /// hand-written `Meta` gives, which may compare equal to a letter: no class bound then).
+    table: Option<&'static [u8; 256]>,
+    /// How many of the input's characters fall in each class (continuation bytes in none).
+    counts: [i8; 64],
 }
 
 impl Sketch {
-    /// `None` for an input over [`SUGGESTED_UP_TO`] characters.
+    /// `None` for an input over [`SUGGESTED_UP_TO`] characters. The counts are filled in place by
+    /// [`count`](Self::count).
     fn new(input: &str, separators: Option<u8>) -> Option<Sketch> {
         let len = input.bytes().filter(|&b| b & 0xc0 != 0x80).count();
         if len > SUGGESTED_UP_TO {
@@ -389,49 +401,75 @@ impl Sketch {
             Some(b' ') => Some(3),
             Some(_) => None,
         };
-        let classes = row.map(|row| {
-            let table = &CLASSES[row];
-            let mut counts = [0_i8; 64];
-            // At most 64 characters (checked above), so a class's count fits; continuation bytes
-            // may be more (wrapping), and are not counted.
-            for &b in input.as_bytes() {
-                let count = &mut counts[usize::from(table[usize::from(b)])];
+        Some(Sketch {
+            len,
+            table: row.map(|row| &CLASSES[row]),
+            counts: [0; 64],
+        })
+    }
+
+    /// Counts the input's characters by class.
+    fn count(&mut self, input: &str) {
+        let Some(table) = self.table else {
+            return;
+        };
+        // At most 64 characters (checked by `new`), so a class's count fits.
+        for &b in input.as_bytes() {
+            let class = table[usize::from(b)];
+            if class != CONTINUATION {
+                let count = &mut self.counts[usize::from(class)];
                 *count = count.wrapping_add(1);
             }
-            counts[usize::from(CONTINUATION)] = 0;
-            (table, counts)
-        });
-        Some(Sketch { len, classes })
+        }
+    }
+
+    /// Whether `candidate` may be within `bound` edits, as far as its length and class counts tell.
+    #[inline]
+    fn within(&self, candidate: &str, bound: usize) -> bool {
+        // Each character of length difference costs one edit at least. A name has at most as many
+        // characters as bytes, so a name too short in bytes is too short in characters: that
+        // rejects it without counting.
+        // Only a name long in bytes, and not ASCII, needs its characters counted.
+        if candidate.len() + bound < self.len
+            || (candidate.len() > self.len + bound
+                && (candidate.is_ascii() || candidate.chars().count() > self.len + bound))
+        {
+            return false;
+        }
+        self.class_bound(candidate.as_bytes()) <= bound
     }
 
     /// A lower bound on the distance to a candidate, from how many characters of each class the two
     /// have: an edit adds one character, removes one, or both, so the characters the input has in
     /// excess over the candidate, class by class, each take an edit, and so do those the candidate
     /// has in excess. With half the difference summed both ways plus the length difference, that is
-    /// the larger of the two counts. A bucket per class, then a sum over 64 bytes, against a dozen
-    /// operations per character for the distance itself: the misses of an enum whose names share
-    /// words still differ in enough letters for this to rule most candidates out, where the bound
-    /// (a third of the input) is too wide for the distance to give up early.
+    /// the larger of the two counts. A bucket per class against a dozen operations per character
+    /// for the distance itself: the misses of an enum whose names share words still differ in
+    /// enough letters for this to rule most candidates out, where the bound (a third of the input)
+    /// is too wide for the distance to give up early.
     fn class_bound(&self, candidate: &[u8]) -> usize {
-        let Some((table, counts)) = &self.classes else {
+        let Some(table) = self.table else {
             return 0;
         };
-        // Only candidates within reach by length come here: at most 64 + 21 characters, so the
-        // counts stay within an `i8`.
-        let mut diff = *counts;
-        let mut chars = 0_usize;
+        // The summed difference is kept up to date as the candidate's characters are taken off a
+        // copy of the input's counts (it starts as the input's length), rather than summed over
+        // the 64 classes at the end: a wide read of bytes just written one by one waits for every
+        // one of those writes. Only candidates within reach by length come here: at most 64 + 21
+        // characters, so a count stays within an `i8`.
+        let mut diff = self.counts;
+        let mut total = self.len;
+        let mut chars = 0;
         for &b in candidate {
             let class = table[usize::from(b)];
-            diff[usize::from(class)] = diff[usize::from(class)].wrapping_sub(1);
-            chars += usize::from(class != CONTINUATION);
+            if class != CONTINUATION {
+                chars += 1;
+                let count = &mut diff[usize::from(class)];
+                // `|c - 1|` is `|c| - 1` when `c > 0`, `|c| + 1` otherwise.
+                total = total + 1 - 2 * usize::from(*count > 0);
+                *count = count.wrapping_sub(1);
+            }
         }
-        diff[usize::from(CONTINUATION)] = 0;
-        // At most 64 + 85 characters in all (the input's, and a candidate's within reach): the sum
-        // fits a byte, which lets it run 32 lanes at a time.
-        let total = diff
-            .iter()
-            .fold(0_u8, |sum, d| sum.wrapping_add(d.unsigned_abs()));
-        (usize::from(total) + self.len.abs_diff(chars)) / 2
+        (total + self.len.abs_diff(chars)) / 2
     }
 }
 
@@ -449,41 +487,71 @@ struct Pattern {
 impl Pattern {
     #[cfg(test)]
     fn new(input: &str, separators: Option<u8>) -> Option<Pattern> {
-        let sketch = Sketch::new(input, separators)?;
-        Some(Pattern::with_sketch(input, separators, sketch))
+        let mut pattern = Pattern::empty(&Sketch::new(input, separators)?);
+        pattern.fill(input, separators);
+        Some(pattern)
     }
 
-    /// The masks of an input whose sketch is `sketch` (so of at most 64 characters).
-    fn with_sketch(input: &str, separators: Option<u8>, sketch: Sketch) -> Pattern {
-        let mut ascii = [0_u64; 128];
-        let mut other: Vec<(char, u64)> = Vec::new();
-        for (at, c) in input.chars().enumerate() {
-            let bit = 1 << at;
-            match u8::try_from(c) {
-                // Every byte that folds like this one: both cases of a letter, all three
-                // separators under the rule. A candidate's byte then needs no folding.
-                Ok(byte) if byte.is_ascii() => match key(byte, separators) {
-                    folded if folded.is_ascii_lowercase() => {
-                        ascii[usize::from(folded)] |= bit;
-                        ascii[usize::from(folded.to_ascii_uppercase())] |= bit;
-                    }
-                    folded if Some(folded) == separators => {
-                        for sep in [b'-', b'_', b' '] {
-                            ascii[usize::from(sep)] |= bit;
-                        }
-                    }
-                    folded => ascii[usize::from(folded)] |= bit,
-                },
-                _ => match other.iter_mut().find(|(o, _)| *o == c) {
-                    Some((_, mask)) => *mask |= bit,
-                    None => other.push((c, bit)),
-                },
-            }
-        }
+    /// No positions yet, for an input whose sketch is `sketch`: see [`fill`](Self::fill).
+    fn empty(sketch: &Sketch) -> Pattern {
         Pattern {
-            ascii,
-            other,
+            ascii: [0_u64; 128],
+            other: Vec::new(),
             len: sketch.len,
+        }
+    }
+
+    /// Sets the positions of `input` (whose sketch this was made from) in an empty pattern. In
+    /// place rather than returned: the table is a kilobyte, not worth a copy.
+    fn fill(&mut self, input: &str, separators: Option<u8>) {
+        let (ascii, other) = (&mut self.ascii, &mut self.other);
+        let row = match separators {
+            None => Some(0),
+            Some(b'_') => Some(1),
+            Some(b'-') => Some(2),
+            Some(b' ') => Some(3),
+            Some(_) => None,
+        };
+        if let (true, Some(row)) = (input.is_ascii(), row) {
+            // Each byte under its folded form (a lower-case letter, the rule's separator), then
+            // every byte that folds like it reads the same positions: the fold never gives an
+            // upper-case letter, nor under the rule another separator, so nothing is overwritten.
+            let fold = &FOLDED[row];
+            for (at, &b) in input.as_bytes().iter().enumerate() {
+                // ASCII bytes, and their folds: the masks keep the indices in range.
+                ascii[usize::from(fold[usize::from(b & 0x7f)] & 0x7f)] |= 1 << at;
+            }
+            ascii.copy_within(usize::from(b'a')..=usize::from(b'z'), usize::from(b'A'));
+            if let Some(sep) = separators {
+                let positions = ascii[usize::from(sep)];
+                for other in [b'-', b'_', b' '] {
+                    ascii[usize::from(other)] = positions;
+                }
+            }
+        } else {
+            for (at, c) in input.chars().enumerate() {
+                let bit = 1 << at;
+                match u8::try_from(c) {
+                    // Every byte that folds like this one: both cases of a letter, all three
+                    // separators under the rule. A candidate's byte then needs no folding.
+                    Ok(byte) if byte.is_ascii() => match key(byte, separators) {
+                        folded if folded.is_ascii_lowercase() => {
+                            ascii[usize::from(folded)] |= bit;
+                            ascii[usize::from(folded.to_ascii_uppercase())] |= bit;
+                        }
+                        folded if Some(folded) == separators => {
+                            for sep in [b'-', b'_', b' '] {
+                                ascii[usize::from(sep)] |= bit;
+                            }
+                        }
+                        folded => ascii[usize::from(folded)] |= bit,
+                    },
+                    _ => match other.iter_mut().find(|(o, _)| *o == c) {
+                        Some((_, mask)) => *mask |= bit,
+                        None => other.push((c, bit)),
+                    },
+                }
+            }
         }
     }
 
@@ -802,9 +870,28 @@ mod tests {
             let input: String = (0..next(20)).map(|_| alphabet[next(11)]).collect();
             let candidate: String = (0..next(20)).map(|_| alphabet[next(11)]).collect();
             for separators in [None, Some(b'_'), Some(b'-'), Some(b' ')] {
-                let sketch = Sketch::new(&input, separators).unwrap();
+                let mut sketch = Sketch::new(&input, separators).unwrap();
+                sketch.count(&input);
                 let expected = reference(&input, &candidate, separators);
                 let bound = sketch.class_bound(candidate.as_bytes());
+                // Exactly half of the summed difference of the two histograms and of the lengths.
+                let histogram = |text: &str| {
+                    let mut counts = [0_i32; 64];
+                    for c in text.chars() {
+                        let row = [None, Some(b'_'), Some(b'-'), Some(b' ')]
+                            .iter()
+                            .position(|&rule| rule == separators)
+                            .unwrap();
+                        counts[usize::from(
+                            CLASSES[row][usize::from(c.to_string().as_bytes()[0])],
+                        )] += 1;
+                    }
+                    counts
+                };
+                let (a, b) = (histogram(&input), histogram(&candidate));
+                let summed: i32 = a.iter().zip(&b).map(|(x, y)| (x - y).abs()).sum();
+                let lengths = input.chars().count().abs_diff(candidate.chars().count());
+                assert_eq!(bound, (usize::try_from(summed).unwrap() + lengths) / 2);
                 assert!(bound <= expected, "{input:?} {candidate:?} {separators:?}");
                 tight += usize::from(bound == expected && bound > 2);
             }
