@@ -303,7 +303,9 @@ enum Odd {
 
 /// The serde message of a miss on `E`, without its position.
 fn miss<E: DynamicStrEnum + serde::de::DeserializeOwned + std::fmt::Debug>() -> String {
-    let text = serde_json::from_str::<E>(r#""zzz""#).unwrap_err().to_string();
+    let text = serde_json::from_str::<E>(r#""zzz""#)
+        .unwrap_err()
+        .to_string();
     text.strip_suffix(" at line 1 column 5").unwrap().to_owned()
 }
 
