@@ -154,7 +154,7 @@ fn strict_enum_error_reads_like_serde_with_a_hint() {
     assert!(!error.to_string().contains("did you mean"), "{error}");
 }
 
-/// Refuses every string with a fixed message, as a visitor does: what serde_json allocates for any
+/// Refuses every string with a fixed message, as a visitor does: what `serde_json` allocates for any
 /// error message (its copy of the text, its error, and the error again with the position).
 struct Refused;
 
@@ -287,7 +287,7 @@ enum Configured {
     #[cfg(any())]
     Gone,
     FirstOne,
-    #[cfg(all())]
+    #[cfg(test)]
     Kept,
 }
 
