@@ -426,6 +426,7 @@ impl<'w, W: fmt::Write + ?Sized> Gather<'w, W> {
     }
 
     /// The whole text, when none of it was handed on yet (a text of up to a kilobyte).
+    #[cfg(feature = "serde")]
     pub(crate) fn whole(&self) -> Option<&str> {
         if self.flushed {
             return None;
