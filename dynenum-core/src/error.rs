@@ -341,52 +341,143 @@ pub(crate) struct Listing<'a> {
 
 impl fmt::Display for Listing<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Names that need no escape are gathered in a buffer and written a few at a time: a failed
-        // parse lists up to `LISTED` of them, and each write through the formatter costs more than
-        // copying the name.
-        fn flush(f: &mut fmt::Formatter<'_>, buf: &[u8], used: &mut usize) -> fmt::Result {
-            let text = core::str::from_utf8(&buf[..*used]).map_err(|_| fmt::Error)?;
-            *used = 0;
-            f.write_str(text)
-        }
-        let mut buf = [0_u8; 1024];
-        let mut used = 0;
+        let mut out = Gather::new(f);
+        self.unknown.write_listing(self.show, "", &mut out)?;
+        out.flush()
+    }
+}
+
+impl Unknown<'_> {
+    /// Writes the listing (see [`Unknown::listing`]) into `out`. `prelisted` is empty, or the first
+    /// built-in names (at most [`LISTED`]) already shown and separated as `show` would write them,
+    /// which is then copied as it is.
+    pub(crate) fn write_listing<W: fmt::Write + ?Sized>(
+        &self,
+        show: fn(&'static str) -> Shown<'static>,
+        prelisted: &str,
+        out: &mut Gather<'_, W>,
+    ) -> fmt::Result {
+        let builtin = &self.names[..self.names.len().min(LISTED)];
         let mut shown = 0;
-        let mut list = |f: &mut fmt::Formatter<'_>,
-                        names: &mut dyn Iterator<Item = &'static str>| {
-            for name in names {
-                // Room for the separator, the name and its quotes.
-                if used + crate::escape::SHOWN_CHARS + 4 > buf.len() {
-                    flush(f, &buf, &mut used)?;
-                }
+        if !prelisted.is_empty() {
+            out.push(prelisted)?;
+            shown = builtin.len();
+        }
+        let mut list = |out: &mut Gather<'_, W>, names: &[&'static str]| {
+            for &name in names {
                 if shown > 0 {
-                    buf[used..used + 2].copy_from_slice(b", ");
-                    used += 2;
+                    out.push(", ")?;
                 }
-                let name = (self.show)(name);
-                if let Some(written) = name.write_plain(&mut buf[used..]) {
-                    used += written;
-                } else {
-                    flush(f, &buf, &mut used)?;
-                    fmt::Display::fmt(&name, f)?;
-                }
+                out.shown(show(name))?;
                 shown += 1;
             }
-            flush(f, &buf, &mut used)
+            Ok(())
         };
-        // Without a registry, straight from the built-in names (no copy of the first ones).
-        let total = if self.unknown.registered.is_none() {
-            list(f, &mut self.unknown.names.iter().copied().take(LISTED))?;
-            self.unknown.names.len()
-        } else {
-            let (total, mut names) = self.unknown.listed();
-            list(f, &mut names)?;
-            total
-        };
+        if prelisted.is_empty() {
+            list(out, builtin)?;
+        }
+        let mut total = self.names.len();
+        if let Some(r) = self.registered {
+            let count = r.count();
+            total += count;
+            let room = (LISTED - builtin.len()).min(count);
+            if room > 0 {
+                let mut first = [""; LISTED];
+                let mut found = 0;
+                r.first(room, &mut |name| {
+                    if let Some(slot) = first.get_mut(found) {
+                        *slot = name;
+                        found += 1;
+                    }
+                });
+                list(out, &first[..found])?;
+            }
+        }
         if total > shown {
-            write!(f, ", and {} more", total - shown)?;
+            fmt::Write::write_fmt(out, format_args!(", and {} more", total - shown))?;
         }
         Ok(())
+    }
+}
+
+/// How many bytes [`Gather`] holds before it hands them on.
+const GATHERED: usize = 1024;
+
+/// Text gathered in a buffer on the stack and handed on to `out` a kilobyte at a time. Error texts
+/// are written in dozens of small pieces (up to [`LISTED`] names, their quotes and separators), and
+/// each write through a formatter, or into a string that grows, costs more than copying the piece;
+/// a short text is gathered whole and can be handed on as one `&str` (see [`Gather::whole`]).
+pub(crate) struct Gather<'w, W: ?Sized> {
+    buf: [u8; GATHERED],
+    used: usize,
+    /// Whether some of the text was handed on already.
+    flushed: bool,
+    out: &'w mut W,
+}
+
+impl<'w, W: fmt::Write + ?Sized> Gather<'w, W> {
+    pub(crate) fn new(out: &'w mut W) -> Self {
+        Gather {
+            buf: [0; GATHERED],
+            used: 0,
+            flushed: false,
+            out,
+        }
+    }
+
+    /// The whole text, when none of it was handed on yet (a text of up to a kilobyte).
+    #[cfg(feature = "serde")]
+    pub(crate) fn whole(&self) -> Option<&str> {
+        if self.flushed {
+            return None;
+        }
+        core::str::from_utf8(&self.buf[..self.used]).ok()
+    }
+
+    /// Hands on the text gathered so far.
+    pub(crate) fn flush(&mut self) -> fmt::Result {
+        if self.used > 0 {
+            // Whole pieces of text only are copied in, so the bytes are UTF-8.
+            let text = core::str::from_utf8(&self.buf[..self.used]).map_err(|_| fmt::Error)?;
+            self.out.write_str(text)?;
+            self.used = 0;
+            self.flushed = true;
+        }
+        Ok(())
+    }
+
+    /// Adds `text`.
+    #[inline]
+    pub(crate) fn push(&mut self, text: &str) -> fmt::Result {
+        if text.len() > GATHERED - self.used {
+            self.flush()?;
+            if text.len() > GATHERED {
+                self.flushed = true;
+                return self.out.write_str(text);
+            }
+        }
+        self.buf[self.used..self.used + text.len()].copy_from_slice(text.as_bytes());
+        self.used += text.len();
+        Ok(())
+    }
+
+    /// Adds a name as `shown` displays it: copied as it is when it needs no escape (most names).
+    pub(crate) fn shown(&mut self, shown: Shown<'_>) -> fmt::Result {
+        // Room for a plain name and its quotes.
+        if GATHERED - self.used < crate::escape::SHOWN_CHARS + 2 {
+            self.flush()?;
+        }
+        if let Some(written) = shown.write_plain(&mut self.buf[self.used..]) {
+            self.used += written;
+            return Ok(());
+        }
+        fmt::Write::write_fmt(self, format_args!("{shown}"))
+    }
+}
+
+impl<W: fmt::Write + ?Sized> fmt::Write for Gather<'_, W> {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        self.push(text)
     }
 }
 

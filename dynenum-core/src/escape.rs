@@ -92,16 +92,8 @@ impl Shown<'_> {
             None => None,
             Some(q) => Some(u8::try_from(q).ok().filter(u8::is_ascii)?),
         };
-        // Without short-circuits, so that the test runs many bytes at a time: names are short.
-        let q = quote.unwrap_or(b' ');
-        #[allow(clippy::needless_bitwise_bool)]
-        let plain = |b: u8| {
-            (b.wrapping_sub(b' ') < 0x5f)
-                & (b != b'"')
-                & (b != b'\\')
-                & (quote.is_none() | (b != q))
-        };
-        if text.len() > SHOWN_CHARS || !text.bytes().fold(true, |all, b| all & plain(b)) {
+        // `"` is never plain: without a quote, it stands for none.
+        if text.len() > SHOWN_CHARS || !plain_bytes(text.as_bytes(), quote.unwrap_or(b'"')) {
             return None;
         }
         let (open, end) = match quote {
@@ -116,6 +108,40 @@ impl Shown<'_> {
         out[open..open + text.len()].copy_from_slice(text.as_bytes());
         Some(end)
     }
+}
+
+/// Whether every byte is printable ASCII (`' '..='~'`) other than `"`, `\\` and `quote` (an ASCII
+/// byte), tested eight bytes at a time: this runs for each name an error lists.
+fn plain_bytes(bytes: &[u8], quote: u8) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Some lane of `x` is zero exactly when this is not (a borrow may also mark lanes above a zero
+    // lane, which changes nothing).
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    // The high bit of every lane that is not plain (and maybe of others, when one is not).
+    let bad = |word: u64| {
+        // Without its high bit a lane plus 0x60 stays under 0x100, and reaches 0x80 exactly when
+        // the lane is at least 0x20.
+        let below_space = !((word & !HIGH) + ONES * 0x60) & HIGH;
+        (word & HIGH)
+            | below_space
+            | zero(word ^ (ONES * 0x7f))
+            | zero(word ^ (ONES * u64::from(b'"')))
+            | zero(word ^ (ONES * u64::from(b'\\')))
+            | zero(word ^ (ONES * u64::from(quote)))
+    };
+    let word = |chunk: &[u8]| {
+        let mut lanes = [b'a'; 8];
+        lanes[..chunk.len()].copy_from_slice(chunk);
+        u64::from_le_bytes(lanes)
+    };
+    if bytes.len() < 8 {
+        return bad(word(bytes)) == 0;
+    }
+    // Whole words, then the last eight bytes (overlapping the words already read, which is harmless).
+    let chunks = bytes.chunks_exact(8);
+    let last = &bytes[bytes.len() - 8..];
+    chunks.fold(bad(word(last)), |all, chunk| all | bad(word(chunk))) == 0
 }
 
 impl fmt::Display for Shown<'_> {
@@ -237,6 +263,29 @@ mod tests {
         let mut buf = [0; 5];
         assert_eq!(Shown::quoted("abc").write_plain(&mut buf), Some(5));
         assert_eq!(&buf, b"\"abc\"");
+    }
+
+    #[test]
+    fn plain_bytes_tests_every_lane() {
+        // One byte that is not plain among plain ones, at every position of names up to 24 bytes
+        // (whole words, a partial last word, a short name), against the byte-by-byte rule.
+        let odd = [0x00, 0x1f, 0x7f, 0x80, 0xc3, 0xff, b'"', b'\\', b'`', b'\''];
+        let fine = [b' ', b'!', b'~', b'a', b'Z', b'0', b'_'];
+        for len in 1..=24 {
+            for at in 0..len {
+                for &b in odd.iter().chain(&fine) {
+                    let mut bytes = vec![b'x'; len];
+                    bytes[at] = b;
+                    for quote in [b'"', b'`', b'\''] {
+                        let expected = bytes.iter().all(|&c| {
+                            (b' '..=b'~').contains(&c) && c != b'"' && c != b'\\' && c != quote
+                        });
+                        assert_eq!(plain_bytes(&bytes, quote), expected, "{bytes:?} {quote}");
+                    }
+                }
+            }
+        }
+        assert!(plain_bytes(b"", b'"'));
     }
 
     #[test]

@@ -49,6 +49,11 @@ pub struct Meta {
     pub max_len: usize,
     /// Every canonical name and alias, in declaration order (for suggestions and `register!` checks).
     pub all_names: &'static [&'static str],
+    /// The first 32 canonical names as serde's message lists them, each in backticks, separated by
+    /// `", "`, when every one of them shows as it is (printable ASCII without `` ` ``, `"` or `\`,
+    /// at most 64 bytes) and no variant is `#[cfg]`'d; empty otherwise. A failed serde parse then
+    /// copies its listing in one piece instead of checking and writing each name.
+    pub serde_listing: &'static str,
 }
 
 /// The byte a name's byte stands for when names are compared, hashed or ordered.
@@ -277,25 +282,25 @@ pub(crate) fn nearest(
     candidates: impl IntoIterator<Item = &'static str>,
     separators: Option<u8>,
 ) -> Option<&'static str> {
-    let pattern = Pattern::new(input, separators)?;
-    let mut best: Option<(usize, &'static str)> = None;
+    let mut sketch = Sketch::new(input, separators)?;
+    sketch.count(input);
+    // The bit masks are built once a candidate is left in reach by its length and class counts:
+    // an input far from every name (most failed parses of a small enum) never pays for them.
+    let mut candidates = candidates.into_iter();
+    let bound = (sketch.len / 3).max(1);
+    let first = candidates.find(|candidate| sketch.within(candidate, bound))?;
+    let mut pattern = Pattern::empty(&sketch);
+    pattern.fill(input, separators);
+    let mut best = pattern
+        .distance_within(first, bound)
+        .map(|found| (found, first));
     for candidate in candidates {
         let bound = match best {
-            None => (pattern.len / 3).max(1),
+            None => bound,
             Some((0, _)) => break,
             Some((found, _)) => found - 1,
         };
-        // Each character of length difference costs one edit at least. A name has at most as many
-        // characters as bytes, so a name too short in bytes is too short in characters: that
-        // rejects it without counting.
-        // Only a name long in bytes, and not ASCII, needs its characters counted.
-        if candidate.len() + bound < pattern.len
-            || (candidate.len() > pattern.len + bound
-                && (candidate.is_ascii() || candidate.chars().count() > pattern.len + bound))
-        {
-            continue;
-        }
-        if pattern.class_bound(candidate.as_bytes()) > bound {
+        if !sketch.within(candidate, bound) {
             continue;
         }
         if let Some(found) = pattern.distance_within(candidate, bound) {
@@ -339,6 +344,23 @@ const CLASSES: [[u8; 256]; 4] = {
     table
 };
 
+/// [`key`] of every ASCII byte under each separator rule (`None`, `_`, `-`, ` `): one load per byte
+/// where the bit masks are built.
+const FOLDED: [[u8; 128]; 4] = {
+    let rules = [None, Some(b'_'), Some(b'-'), Some(b' ')];
+    let mut table = [[0_u8; 128]; 4];
+    let mut rule = 0;
+    while rule < 4 {
+        let mut b: u8 = 0;
+        while b < 128 {
+            table[rule][b as usize] = key(b, rules[rule]);
+            b += 1;
+        }
+        rule += 1;
+    }
+    table
+};
+
 /// [`CLASSES`]' class for continuation bytes, which are not counted.
 const CONTINUATION: u8 = 62;
 
@@ -352,6 +374,107 @@ fn fold_char(c: char, separators: Option<u8>) -> char {
     }
 }
 
+/// What the search knows of an input before it compares it with anything: its length in characters
+/// and how many of them fall in each class of [`CLASSES`]. One pass over the input into 64 bytes:
+/// the candidates these rule out cost nothing more.
+struct Sketch {
+    len: usize,
+    /// Which row of [`CLASSES`] the separator rule reads (`None` for a separator byte only a
+    /// hand-written `Meta` gives, which may compare equal to a letter: no class bound then).
+    table: Option<&'static [u8; 256]>,
+    /// How many of the input's characters fall in each class (continuation bytes in none).
+    counts: [i8; 64],
+}
+
+impl Sketch {
+    /// `None` for an input over [`SUGGESTED_UP_TO`] characters. The counts are filled in place by
+    /// [`count`](Self::count).
+    fn new(input: &str, separators: Option<u8>) -> Option<Sketch> {
+        let len = input.bytes().filter(|&b| b & 0xc0 != 0x80).count();
+        if len > SUGGESTED_UP_TO {
+            return None;
+        }
+        let row = match separators {
+            None => Some(0),
+            Some(b'_') => Some(1),
+            Some(b'-') => Some(2),
+            Some(b' ') => Some(3),
+            Some(_) => None,
+        };
+        Some(Sketch {
+            len,
+            table: row.map(|row| &CLASSES[row]),
+            counts: [0; 64],
+        })
+    }
+
+    /// Counts the input's characters by class.
+    fn count(&mut self, input: &str) {
+        let Some(table) = self.table else {
+            return;
+        };
+        // At most 64 characters (checked by `new`), so a class's count fits.
+        for &b in input.as_bytes() {
+            let class = table[usize::from(b)];
+            if class != CONTINUATION {
+                let count = &mut self.counts[usize::from(class)];
+                *count = count.wrapping_add(1);
+            }
+        }
+    }
+
+    /// Whether `candidate` may be within `bound` edits, as far as its length and class counts tell.
+    // Always inlined (measured: a call per candidate cost a failed parse of a 256-variant enum a
+    // fifth more): most candidates of a large enum are ruled out by their length alone.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn within(&self, candidate: &str, bound: usize) -> bool {
+        // Each character of length difference costs one edit at least. A name has at most as many
+        // characters as bytes, so a name too short in bytes is too short in characters: that
+        // rejects it without counting.
+        // Only a name long in bytes, and not ASCII, needs its characters counted.
+        if candidate.len() + bound < self.len
+            || (candidate.len() > self.len + bound
+                && (candidate.is_ascii() || candidate.chars().count() > self.len + bound))
+        {
+            return false;
+        }
+        self.class_bound(candidate.as_bytes()) <= bound
+    }
+
+    /// A lower bound on the distance to a candidate, from how many characters of each class the two
+    /// have: an edit adds one character, removes one, or both, so the characters the input has in
+    /// excess over the candidate, class by class, each take an edit, and so do those the candidate
+    /// has in excess. With half the difference summed both ways plus the length difference, that is
+    /// the larger of the two counts. A bucket per class against a dozen operations per character
+    /// for the distance itself: the misses of an enum whose names share words still differ in
+    /// enough letters for this to rule most candidates out, where the bound (a third of the input)
+    /// is too wide for the distance to give up early.
+    fn class_bound(&self, candidate: &[u8]) -> usize {
+        let Some(table) = self.table else {
+            return 0;
+        };
+        // Only candidates within reach by length come here: at most 64 + 21 characters, so the
+        // counts stay within an `i8`. (Keeping the sum up to date per byte instead of summing the
+        // 64 bytes at the end measured slower, at 4 names and at 256.)
+        let mut diff = self.counts;
+        let mut chars = 0_usize;
+        for &b in candidate {
+            let class = table[usize::from(b)];
+            diff[usize::from(class)] = diff[usize::from(class)].wrapping_sub(1);
+            chars += usize::from(class != CONTINUATION);
+        }
+        diff[usize::from(CONTINUATION)] = 0;
+        // At most 64 + 85 characters in all (the input's, and a candidate's within reach): the sum
+        // fits a byte, which lets it run many lanes at a time.
+        let total = usize::from(
+            diff.iter()
+                .fold(0_u8, |sum, d| sum.wrapping_add(d.unsigned_abs())),
+        );
+        (total + self.len.abs_diff(chars)) / 2
+    }
+}
+
 /// An input of at most 64 characters, as bit masks: for each character, the positions where the
 /// (folded) input has it.
 struct Pattern {
@@ -361,44 +484,29 @@ struct Pattern {
     /// Characters beyond ASCII, rare in names: searched in turn.
     other: Vec<(char, u64)>,
     len: usize,
-    /// How many of the input's characters fall in each class of [`CLASSES`], and which row of it
-    /// the separator rule reads (`None` for a separator byte only a hand-written `Meta` gives,
-    /// which may compare equal to a letter: no class bound then).
-    classes: Option<(&'static [u8; 256], [i8; 64])>,
 }
 
 impl Pattern {
+    #[cfg(test)]
     fn new(input: &str, separators: Option<u8>) -> Option<Pattern> {
-        let mut ascii = [0_u64; 128];
-        let mut other: Vec<(char, u64)> = Vec::new();
-        let mut len = 0;
-        for (at, c) in input.chars().enumerate() {
-            if at == SUGGESTED_UP_TO {
-                return None;
-            }
-            let bit = 1 << at;
-            match u8::try_from(c) {
-                // Every byte that folds like this one: both cases of a letter, all three
-                // separators under the rule. A candidate's byte then needs no folding.
-                Ok(byte) if byte.is_ascii() => match key(byte, separators) {
-                    folded if folded.is_ascii_lowercase() => {
-                        ascii[usize::from(folded)] |= bit;
-                        ascii[usize::from(folded.to_ascii_uppercase())] |= bit;
-                    }
-                    folded if Some(folded) == separators => {
-                        for sep in [b'-', b'_', b' '] {
-                            ascii[usize::from(sep)] |= bit;
-                        }
-                    }
-                    folded => ascii[usize::from(folded)] |= bit,
-                },
-                _ => match other.iter_mut().find(|(o, _)| *o == c) {
-                    Some((_, mask)) => *mask |= bit,
-                    None => other.push((c, bit)),
-                },
-            }
-            len = at + 1;
+        let mut pattern = Pattern::empty(&Sketch::new(input, separators)?);
+        pattern.fill(input, separators);
+        Some(pattern)
+    }
+
+    /// No positions yet, for an input whose sketch is `sketch`: see [`fill`](Self::fill).
+    fn empty(sketch: &Sketch) -> Pattern {
+        Pattern {
+            ascii: [0_u64; 128],
+            other: Vec::new(),
+            len: sketch.len,
         }
+    }
+
+    /// Sets the positions of `input` (whose sketch this was made from) in an empty pattern. In
+    /// place rather than returned: the table is a kilobyte, not worth a copy.
+    fn fill(&mut self, input: &str, separators: Option<u8>) {
+        let (ascii, other) = (&mut self.ascii, &mut self.other);
         let row = match separators {
             None => Some(0),
             Some(b'_') => Some(1),
@@ -406,52 +514,47 @@ impl Pattern {
             Some(b' ') => Some(3),
             Some(_) => None,
         };
-        let classes = row.map(|row| {
-            let table = &CLASSES[row];
-            let mut counts = [0_i8; 64];
-            // At most 64 characters (checked above), so a count fits.
-            for &b in input.as_bytes() {
-                counts[usize::from(table[usize::from(b)])] += 1;
+        if let (true, Some(row)) = (input.is_ascii(), row) {
+            // Each byte under its folded form (a lower-case letter, the rule's separator), then
+            // every byte that folds like it reads the same positions: the fold never gives an
+            // upper-case letter, nor under the rule another separator, so nothing is overwritten.
+            let fold = &FOLDED[row];
+            for (at, &b) in input.as_bytes().iter().enumerate() {
+                // ASCII bytes, and their folds: the masks keep the indices in range.
+                ascii[usize::from(fold[usize::from(b & 0x7f)] & 0x7f)] |= 1 << at;
             }
-            counts[usize::from(CONTINUATION)] = 0;
-            (table, counts)
-        });
-        Some(Pattern {
-            ascii,
-            other,
-            len,
-            classes,
-        })
-    }
-
-    /// A lower bound on the distance to a candidate, from how many characters of each class the two
-    /// have: an edit adds one character, removes one, or both, so the characters the input has in
-    /// excess over the candidate, class by class, each take an edit, and so do those the candidate
-    /// has in excess. With half the difference summed both ways plus the length difference, that is
-    /// the larger of the two counts. A bucket per class, then a sum over 64 bytes, against a dozen
-    /// operations per character for the distance itself: the misses of an enum whose names share
-    /// words still differ in enough letters for this to rule most candidates out, where the bound
-    /// (a third of the input) is too wide for the distance to give up early.
-    fn class_bound(&self, candidate: &[u8]) -> usize {
-        let Some((table, counts)) = &self.classes else {
-            return 0;
-        };
-        // Only candidates within reach by length come here: at most 64 + 21 characters, so the
-        // counts stay within an `i8`.
-        let mut diff = *counts;
-        let mut chars = 0_usize;
-        for &b in candidate {
-            let class = table[usize::from(b)];
-            diff[usize::from(class)] = diff[usize::from(class)].wrapping_sub(1);
-            chars += usize::from(class != CONTINUATION);
+            ascii.copy_within(usize::from(b'a')..=usize::from(b'z'), usize::from(b'A'));
+            if let Some(sep) = separators {
+                let positions = ascii[usize::from(sep)];
+                for other in [b'-', b'_', b' '] {
+                    ascii[usize::from(other)] = positions;
+                }
+            }
+        } else {
+            for (at, c) in input.chars().enumerate() {
+                let bit = 1 << at;
+                match u8::try_from(c) {
+                    // Every byte that folds like this one: both cases of a letter, all three
+                    // separators under the rule. A candidate's byte then needs no folding.
+                    Ok(byte) if byte.is_ascii() => match key(byte, separators) {
+                        folded if folded.is_ascii_lowercase() => {
+                            ascii[usize::from(folded)] |= bit;
+                            ascii[usize::from(folded.to_ascii_uppercase())] |= bit;
+                        }
+                        folded if Some(folded) == separators => {
+                            for sep in [b'-', b'_', b' '] {
+                                ascii[usize::from(sep)] |= bit;
+                            }
+                        }
+                        folded => ascii[usize::from(folded)] |= bit,
+                    },
+                    _ => match other.iter_mut().find(|(o, _)| *o == c) {
+                        Some((_, mask)) => *mask |= bit,
+                        None => other.push((c, bit)),
+                    },
+                }
+            }
         }
-        diff[usize::from(CONTINUATION)] = 0;
-        // At most 64 + 85 characters in all (the input's, and a candidate's within reach): the sum
-        // fits a byte, which lets it run 32 lanes at a time.
-        let total = diff
-            .iter()
-            .fold(0_u8, |sum, d| sum.wrapping_add(d.unsigned_abs()));
-        (usize::from(total) + self.len.abs_diff(chars)) / 2
     }
 
     /// Where the input has `c` (as read from a candidate, unfolded).
@@ -769,9 +872,28 @@ mod tests {
             let input: String = (0..next(20)).map(|_| alphabet[next(11)]).collect();
             let candidate: String = (0..next(20)).map(|_| alphabet[next(11)]).collect();
             for separators in [None, Some(b'_'), Some(b'-'), Some(b' ')] {
-                let pattern = Pattern::new(&input, separators).unwrap();
+                let mut sketch = Sketch::new(&input, separators).unwrap();
+                sketch.count(&input);
                 let expected = reference(&input, &candidate, separators);
-                let bound = pattern.class_bound(candidate.as_bytes());
+                let bound = sketch.class_bound(candidate.as_bytes());
+                // Exactly half of the summed difference of the two histograms and of the lengths.
+                let histogram = |text: &str| {
+                    let mut counts = [0_i32; 64];
+                    for c in text.chars() {
+                        let row = [None, Some(b'_'), Some(b'-'), Some(b' ')]
+                            .iter()
+                            .position(|&rule| rule == separators)
+                            .unwrap();
+                        counts[usize::from(
+                            CLASSES[row][usize::from(c.to_string().as_bytes()[0])],
+                        )] += 1;
+                    }
+                    counts
+                };
+                let (a, b) = (histogram(&input), histogram(&candidate));
+                let summed: i32 = a.iter().zip(&b).map(|(x, y)| (x - y).abs()).sum();
+                let lengths = input.chars().count().abs_diff(candidate.chars().count());
+                assert_eq!(bound, (usize::try_from(summed).unwrap() + lengths) / 2);
                 assert!(bound <= expected, "{input:?} {candidate:?} {separators:?}");
                 tight += usize::from(bound == expected && bound > 2);
             }
@@ -821,6 +943,16 @@ mod tests {
         let name: &'static str = Box::leak(format!("{at_limit}b").into_boxed_str());
         assert_eq!(nearest(&at_limit, [name], None), Some(name));
         assert_eq!(nearest(&over, [name], None), None);
+    }
+
+    #[test]
+    fn inputs_of_many_multibyte_characters_are_searched() {
+        // 64 characters of four bytes: 192 continuation bytes, more than a class count holds.
+        let input = "\u{1F600}".repeat(SUGGESTED_UP_TO);
+        let name: &'static str =
+            Box::leak("\u{1F600}".repeat(SUGGESTED_UP_TO - 1).into_boxed_str());
+        assert_eq!(nearest(&input, ["x", name], None), Some(name));
+        assert_eq!(nearest(&input, ["x"], Some(b'_')), None);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use core::marker::PhantomData;
 use ::serde::de::{self, Deserialize, Deserializer, Visitor};
 use ::serde::ser::{Serialize, Serializer};
 
-use crate::error::{NameError, Quoted, Shown, Unknown};
+use crate::error::{Gather, NameError, Quoted, Shown, Unknown};
 use crate::member::{DynamicMember, Member};
 use crate::name;
 use crate::traits::DynamicStrEnum;
@@ -117,29 +117,32 @@ impl<'a> Message<'a> {
     }
 }
 
-impl fmt::Display for Message<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Message<'_> {
+    /// Writes the message into `out`.
+    fn write<W: fmt::Write + ?Sized>(&self, out: &mut Gather<'_, W>) -> fmt::Result {
         match self {
             Message::Invalid {
                 enum_name,
                 what,
                 input,
                 error,
-            } => write!(f, "invalid {enum_name} {what} {}: {error}", Quoted(input)),
-            // Piece by piece rather than through `write!`: this runs on every failed parse.
+            } => fmt::Write::write_fmt(
+                out,
+                format_args!("invalid {enum_name} {what} {}: {error}", Quoted(input)),
+            ),
             Message::Unknown(unknown) => {
-                f.write_str("unknown variant ")?;
-                fmt::Display::fmt(&Quoted(unknown.input), f)?;
+                out.push("unknown variant ")?;
+                out.shown(Shown::quoted(unknown.input))?;
                 if unknown.count() == 0 {
-                    f.write_str(", there are no variants")?;
+                    out.push(", there are no variants")?;
                 } else {
-                    f.write_str(", expected one of ")?;
-                    fmt::Display::fmt(&unknown.listing(Shown::ticked), f)?;
+                    out.push(", expected one of ")?;
+                    unknown.write_listing(Shown::ticked, unknown.meta.serde_listing, out)?;
                 }
                 if let Some(near) = unknown.nearest() {
-                    f.write_str(" (did you mean ")?;
-                    fmt::Display::fmt(&Shown::ticked(near), f)?;
-                    f.write_str("?)")?;
+                    out.push(" (did you mean ")?;
+                    out.shown(Shown::ticked(near))?;
+                    out.push("?)")?;
                 }
                 Ok(())
             }
@@ -158,11 +161,19 @@ impl<E: DynamicStrEnum, T: FromName<E>> Visitor<'_> for NameVisitor<E, T> {
 
     fn visit_str<Err: de::Error>(self, name: &str) -> Result<T, Err> {
         T::from_name(name).map_err(|message| {
-            // Written once into a buffer that fits most messages: `custom` would otherwise grow
-            // its own string from empty, reallocating a few times on the way.
-            let mut text = String::with_capacity(256);
-            let _ = fmt::Write::write_fmt(&mut text, format_args!("{message}"));
-            Err::custom(text)
+            // Gathered on the stack and handed to `custom` as one `&str`, which serde_json copies
+            // into a string of the exact size: one allocation, where a `Display` value would make
+            // it grow a string from empty, reallocating on the way. A message of over a kilobyte
+            // (long or escaped names) goes on into `spill`.
+            let mut spill = String::new();
+            let mut text = Gather::new(&mut spill);
+            // Writing into a `String` cannot fail.
+            let _ = message.write(&mut text);
+            if let Some(whole) = text.whole() {
+                return Err::custom(whole);
+            }
+            let _ = text.flush();
+            Err::custom(spill.as_str())
         })
     }
 

@@ -255,6 +255,7 @@ fn meta(model: &Enum<'_>) -> TokenStream {
                 quote!(#(#cfgs)* #stored,)
             })
     });
+    let serde_listing = serde_listing(model);
     quote! {
         #krate::__private::Meta {
             name: #name,
@@ -264,8 +265,39 @@ fn meta(model: &Enum<'_>) -> TokenStream {
             policy: #krate::__private::Policy::#policy,
             max_len: #max_len,
             all_names: &[#(#all_names)*],
+            serde_listing: #serde_listing,
         }
     }
+}
+
+/// `Meta::serde_listing`: the first names in backticks, as the core's serde message lists them
+/// (`LISTED`, 32, of them; each shown as it is when it is at most `SHOWN_CHARS`, 64, bytes of
+/// printable ASCII other than `` ` ``, `"` and `\`). Empty when some name would be escaped or cut,
+/// or when a `#[cfg]` may remove a variant: the core then writes the listing name by name.
+fn serde_listing(model: &Enum<'_>) -> String {
+    if model.variants.iter().any(|v| !v.cfgs.is_empty()) {
+        return String::new();
+    }
+    let names: Vec<String> = model
+        .variants
+        .iter()
+        .take(32)
+        .map(|v| model.stored(&v.canonical))
+        .collect();
+    let plain = |name: &String| {
+        name.len() <= 64
+            && name
+                .bytes()
+                .all(|b| (b' '..=b'~').contains(&b) && !matches!(b, b'`' | b'"' | b'\\'))
+    };
+    if !names.iter().all(plain) {
+        return String::new();
+    }
+    names
+        .iter()
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `FromStr`, `TryFrom<&str>`, `Display`, `AsRef<str>`, `From<E>` and `From<&E>` for `&'static str`,

@@ -42,6 +42,7 @@ pub(crate) fn emit(
                 policy: #krate::__private::Policy::Open,
                 max_len: 0,
                 all_names: &[],
+                serde_listing: "",
             };
             fn as_str(&self) -> &'static ::core::primitive::str { #unreachable }
             fn aliases(&self) -> &'static [&'static ::core::primitive::str] { #unreachable }

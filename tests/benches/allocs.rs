@@ -104,6 +104,12 @@ macro_rules! parse_counts {
                 c.count(&at("dynenum `FromStr` (error)"), None, &inputs[..64], |s| {
                     Ours::from_str(s)
                 });
+                c.count(
+                    &at("dynenum via serde_json (error)"),
+                    None,
+                    &json[..64],
+                    |s| serde_json::from_str::<Ours>(s),
+                );
             }
             c.count(&at("strum exact"), None, &inputs, |s| {
                 StrumExact::from_str(s)

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use dynenum_core::{DynamicMember, DynamicStrEnum, Member};
 use serde::{Deserialize, Serialize};
 
-/// Counts allocations made by the current thread, so tests running in parallel don't disturb each other.
+/// Counts allocations (and reallocations) made by the current thread, so tests running in parallel don't disturb each other.
 struct Counting;
 
 thread_local! {
@@ -20,6 +20,12 @@ unsafe impl GlobalAlloc for Counting {
         let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
         // SAFETY: the caller's contract for `alloc` is passed on as is.
         unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+        // SAFETY: the caller's contract for `realloc` is passed on as is.
+        unsafe { System.realloc(ptr, layout, new_size) }
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
@@ -146,6 +152,200 @@ fn strict_enum_error_reads_like_serde_with_a_hint() {
         "{error}"
     );
     assert!(!error.to_string().contains("did you mean"), "{error}");
+}
+
+/// Refuses every string with a fixed message, as a visitor does: what `serde_json` allocates for any
+/// error message (its copy of the text, its error, and the error again with the position).
+struct Refused;
+
+impl<'de> Deserialize<'de> for Refused {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Refuse;
+        impl serde::de::Visitor<'_> for Refuse {
+            type Value = Refused;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("nothing")
+            }
+            fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Refused, E> {
+                Err(E::custom("refused"))
+            }
+        }
+        deserializer.deserialize_str(Refuse)
+    }
+}
+
+#[test]
+fn a_failed_parse_allocates_only_what_serde_json_does_for_any_message() {
+    Backend::registry().register("duckdb").unwrap();
+    let (_, baseline) = allocations_during(|| serde_json::from_str::<Refused>(r#""mongo""#));
+    assert!(baseline > 0);
+    // A miss, a near miss (with a suggestion), a registered enum's miss, a name that breaks a rule.
+    let cases = [
+        allocations_during(|| serde_json::from_str::<EndpointType>(r#""nvidia""#).is_err()),
+        allocations_during(|| serde_json::from_str::<EndpointType>(r#""opnai_chat""#).is_err()),
+        allocations_during(|| serde_json::from_str::<Member<Backend>>(r#""mongo""#).is_err()),
+        allocations_during(|| serde_json::from_str::<Member<Short>>(r#""too_long_9""#).is_err()),
+    ];
+    for (at, (failed, allocations)) in cases.into_iter().enumerate() {
+        assert!(failed, "case {at}");
+        assert_eq!(allocations, baseline, "case {at}");
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+#[dynenum(dynamic = "registered")]
+enum Wide {
+    Plain,
+}
+
+#[test]
+fn a_serde_message_over_a_kilobyte_is_written_whole() {
+    // 31 registered names of 61 characters, one with a character that is escaped: the listing alone
+    // is about 2 KiB, over what the message gathers on the stack before it goes on into a string.
+    let names: Vec<String> = (0..31)
+        .map(|i| {
+            let filler = if i == 5 { "a\u{202E}" } else { "ab" };
+            format!("{}_{i:02}", filler.repeat(29))
+        })
+        .collect();
+    for name in &names {
+        Wide::registry().register(name).unwrap();
+    }
+    let shown: Vec<String> = ["plain".to_owned()]
+        .into_iter()
+        .chain(names.iter().map(|n| n.replace('\u{202E}', r"\u{202e}")))
+        .map(|n| format!("`{n}`"))
+        .collect();
+    let error = serde_json::from_str::<Member<Wide>>(r#""nothing""#).unwrap_err();
+    let expected = format!(
+        "unknown variant \"nothing\", expected one of {} at line 1 column 9",
+        shown.join(", ")
+    );
+    assert!(expected.len() > 2_000, "{}", expected.len());
+    assert_eq!(error.to_string(), expected);
+    // The suggestion comes last, after the listing went on.
+    let near = format!("\"{}x\"", names[7]);
+    let error = serde_json::from_str::<Member<Wide>>(&near).unwrap_err();
+    assert!(
+        error.to_string().ends_with(&format!(
+            "(did you mean `{}`?) at line 1 column 64",
+            names[7]
+        )),
+        "{error}"
+    );
+}
+
+/// Forty variants: the listing stops at 32.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+enum Forty {
+    V0,
+    V1,
+    V2,
+    V3,
+    V4,
+    V5,
+    V6,
+    V7,
+    V8,
+    V9,
+    V10,
+    V11,
+    V12,
+    V13,
+    V14,
+    V15,
+    V16,
+    V17,
+    V18,
+    V19,
+    V20,
+    V21,
+    V22,
+    V23,
+    V24,
+    V25,
+    V26,
+    V27,
+    V28,
+    V29,
+    V30,
+    V31,
+    V32,
+    V33,
+    V34,
+    V35,
+    V36,
+    V37,
+    V38,
+    V39,
+}
+
+/// A `#[cfg]`'d variant, gone, ahead of the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+#[dynenum(rename_all = "kebab-case", ignore_separators)]
+enum Configured {
+    #[cfg(any())]
+    Gone,
+    FirstOne,
+    #[cfg(test)]
+    Kept,
+}
+
+/// Names that are shown escaped or cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+enum Odd {
+    Plain,
+    #[dynenum(rename = "back`tick")]
+    Tick,
+    #[dynenum(rename = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    Long,
+}
+
+/// The serde message of a miss on `E`, without its position.
+fn miss<E: DynamicStrEnum + serde::de::DeserializeOwned + std::fmt::Debug>() -> String {
+    let text = serde_json::from_str::<E>(r#""zzz""#)
+        .unwrap_err()
+        .to_string();
+    text.strip_suffix(" at line 1 column 5").unwrap().to_owned()
+}
+
+#[test]
+fn every_listing_shows_the_first_32_names_however_it_is_written() {
+    let first: Vec<String> = (0..32).map(|i| format!("`v{i}`")).collect();
+    assert_eq!(
+        miss::<Forty>(),
+        format!(
+            "unknown variant \"zzz\", expected one of {}, and 8 more",
+            first.join(", ")
+        )
+    );
+    assert_eq!(
+        miss::<Configured>(),
+        "unknown variant \"zzz\", expected one of `first-one`, `kept`"
+    );
+    assert_eq!(
+        miss::<Odd>(),
+        format!(
+            "unknown variant \"zzz\", expected one of `plain`, `back\\u{{60}}tick`, `{}…`",
+            "a".repeat(64)
+        )
+    );
+    // A registered enum: the built-in names, then the registered ones.
+    Listed::registry().register("zz_top").unwrap();
+    let text = serde_json::from_str::<Member<Listed>>(r#""zzz""#)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        text,
+        "unknown variant \"zzz\", expected one of `first`, `second`, `zz_top` at line 1 column 5"
+    );
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+#[dynenum(dynamic = "registered")]
+enum Listed {
+    First,
+    Second,
 }
 
 #[test]
