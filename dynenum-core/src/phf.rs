@@ -351,7 +351,8 @@ pub struct Fixed<const W: usize> {
 /// at `0, 8, … 8 * (W - 2)` (each at most `len - 8`) and at `len - 8` (together, every byte); from
 /// four to seven, the `u32`s at `0` and `len - 4`; under four, its first, middle and last bytes in one
 /// word; zeros after. With the length, they tell every name apart.
-#[inline]
+#[allow(clippy::inline_always)]
+#[inline(always)]
 pub(crate) fn fixed_words<const W: usize>(bytes: &[u8]) -> [u64; W] {
     let len = bytes.len();
     let mut w = [0; W];
@@ -380,7 +381,8 @@ pub(crate) fn fixed_words<const W: usize>(bytes: &[u8]) -> [u64; W] {
 /// then 8, 24, 40, 56), all xored, then `0x20` cleared in every byte (rotations by whole bytes keep
 /// each byte's case bit on a case bit, so this one operation makes the key blind to ASCII case), then
 /// the length.
-#[inline]
+#[allow(clippy::inline_always)]
+#[inline(always)]
 pub(crate) fn fixed_key<const W: usize>(w: &[u64; W], len: usize) -> u64 {
     let mut x = 0;
     for (i, &w) in w.iter().enumerate() {
@@ -429,7 +431,11 @@ pub fn lookup_fixed_or_miss<const W: usize>(table: &Fixed<W>, input: &[u8]) -> R
 }
 
 /// The slot and entry of a name whose words, key and length these are.
-#[inline]
+// Always: the pieces of the fixed lookup, which is `inline(always)` itself; left to the inliner,
+// they stayed calls in some callers (the members bench's `from_name`: twice as slow), passing the
+// words through memory.
+#[allow(clippy::inline_always)]
+#[inline(always)]
 fn probe_fixed<const W: usize>(
     table: &Fixed<W>,
     w: &[u64; W],
