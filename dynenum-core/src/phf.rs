@@ -25,9 +25,9 @@
 //!
 //! `dynenum-derive/src/dispatch.rs` holds the same hash; a drift between the two would make every
 //! parse fail, which the behaviour tests would show at once. The registry reads a name of up to 32
-//! bytes as [`lookup_fixed`] does and hashes its key; after a miss in a four-word table it takes
-//! both from the lookup itself ([`Miss`]). It reuses the five-word fold for names of up to 40 bytes,
-//! and [`hash`] itself for longer ones.
+//! bytes as [`lookup_fixed`] does (after a miss in a four-word table it takes the words from the
+//! lookup itself, [`Miss`]), the five-word fold for names of up to 40 bytes, and [`hash`] itself for
+//! longer ones.
 
 /// The table the derive generates for one enum. Not public API.
 #[doc(hidden)]
@@ -426,7 +426,7 @@ pub fn lookup_fixed_or_miss<const W: usize>(table: &Fixed<W>, input: &[u8]) -> R
     let key = fixed_key(&w, len);
     match probe_fixed(table, &w, key, len) {
         Some(at) => Ok(at),
-        None => Err(Miss::of(&w, key)),
+        None => Err(Miss::of(&w)),
     }
 }
 
@@ -468,29 +468,26 @@ fn probe_fixed<const W: usize>(
 }
 
 /// What a failed built-in lookup leaves for the registry: for a name of at most 32 bytes looked up
-/// in a four-word [`Fixed`] table, its words (`fixed_words`, unfolded) and key (`fixed_key`), which
-/// are what the registry's index reads and hashes such a name with; nothing otherwise. Not public
-/// API.
+/// in a four-word [`Fixed`] table, its words as `fixed_words` reads them (unfolded), which are what
+/// the registry's index reads such a name as; nothing otherwise. Not public API.
 #[doc(hidden)]
 #[derive(Clone, Copy, Debug)]
 pub struct Miss {
-    pub(crate) short: Option<([u64; 4], u64)>,
+    pub(crate) words: Option<[u64; 4]>,
 }
 
 impl Miss {
     /// Nothing to pass on: the registry reads the name itself.
-    pub const NONE: Miss = Miss { short: None };
+    pub const NONE: Miss = Miss { words: None };
 
     #[inline]
-    fn of<const W: usize>(w: &[u64; W], key: u64) -> Miss {
+    fn of<const W: usize>(w: &[u64; W]) -> Miss {
         if W != 4 {
             return Miss::NONE;
         }
         let mut words = [0; 4];
         words.copy_from_slice(&w[..4]);
-        Miss {
-            short: Some((words, key)),
-        }
+        Miss { words: Some(words) }
     }
 }
 

@@ -407,13 +407,13 @@ impl FixedTable {
         None
     }
 
-    /// The `__private::phf::Fixed` literal, slots and entries as two byte strings (one token each,
-    /// cheap to compile whatever the size), and its number of words.
     /// How many words a name is read as: 4 (names up to 32 bytes) or 8.
     pub(crate) fn words(&self) -> usize {
         self.words
     }
 
+    /// The `__private::phf::Fixed` literal, slots and entries as two byte strings (one token each,
+    /// cheap to compile whatever the size), and its number of words.
     pub(crate) fn emit(&self, keys: &[Key], krate: &syn::Path) -> (TokenStream, Literal) {
         let mut entries = Vec::with_capacity(keys.len() * (16 * self.words + 2));
         for key in keys {

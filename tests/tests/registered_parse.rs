@@ -1,10 +1,10 @@
 //! `Member::from_str` of registered names against a naive model, on every kind of table the derive
-//! builds: the four-word table (whose miss hands the registry the words and key it read), the
-//! eight-word one, the general one (`ignore_separators`), and an upper-case style (names stored
-//! upper case, so the registry folds the stored words too). The registered names are hostile: every
-//! length from 1 to 40 bytes around the word boundaries, letters next to the bytes that differ from
-//! them only in the case bit (`@` and `` ` ``, `[` and `{`, `_` and DEL's neighbours), digits, and
-//! UTF-8.
+//! builds: the four-word table (whose miss hands the registry the words it read), the eight-word
+//! one, the general one (`ignore_separators`, with `_` and with `-` stored), and the styles that store
+//! names upper case or as given (so the registry folds the stored words too). The registered names
+//! are hostile: every length from 1 to 44 bytes around the word boundaries, letters next to the bytes
+//! that differ from them only in the case bit (`@` and `` ` ``, `[` and `{`, `_` and DEL's
+//! neighbours), digits, and UTF-8.
 
 use std::collections::HashMap;
 use std::str::FromStr;
@@ -44,6 +44,22 @@ enum Screaming {
     AnthropicChat,
 }
 
+/// Stored as first given (`PascalCase` keeps case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+#[dynenum(rename_all = "PascalCase")]
+enum Pascal {
+    OpenaiChat,
+    AnthropicChat,
+}
+
+/// Separators ignored and `-` the stored one: the registry folds the stored words too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+#[dynenum(rename_all = "kebab-case", ignore_separators)]
+enum Kebab {
+    OpenaiChat,
+    AnthropicChat,
+}
+
 /// Characters that stress a case-insensitive compare: letters, and the bytes one case bit away from
 /// something else.
 const ALPHABET: [&str; 20] = [
@@ -67,11 +83,12 @@ impl XorShift {
     }
 }
 
-/// The corpus: names of every byte length from 1 to 40, several of each, none padded with whitespace.
+/// The corpus: names of every byte length from 1 to 44 (past both the four-word reading at 32 and
+/// the five-word one at 40), several of each, none padded with whitespace.
 fn corpus() -> Vec<String> {
     let mut rng = XorShift(0x2545_f491_4f6c_dd1d);
     let mut names = Vec::new();
-    for target in 1..=40 {
+    for target in 1..=44 {
         for _ in 0..12 {
             let mut name = String::from("p");
             while name.len() < target {
@@ -214,6 +231,8 @@ static SHORT: OnceLock<HashMap<String, String>> = OnceLock::new();
 static LONG: OnceLock<HashMap<String, String>> = OnceLock::new();
 static SEPS: OnceLock<HashMap<String, String>> = OnceLock::new();
 static SCREAMING: OnceLock<HashMap<String, String>> = OnceLock::new();
+static PASCAL: OnceLock<HashMap<String, String>> = OnceLock::new();
+static KEBAB: OnceLock<HashMap<String, String>> = OnceLock::new();
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
@@ -229,6 +248,8 @@ proptest! {
         check::<Long>(&LONG, pick, bits, flip_other, cut)?;
         check::<Seps>(&SEPS, pick, bits, flip_other, cut)?;
         check::<Screaming>(&SCREAMING, pick, bits, flip_other, cut)?;
+        check::<Pascal>(&PASCAL, pick, bits, flip_other, cut)?;
+        check::<Kebab>(&KEBAB, pick, bits, flip_other, cut)?;
     }
 }
 
@@ -260,4 +281,34 @@ fn every_registered_name_parses_in_any_ascii_case_on_every_table() {
     all::<Long>(&LONG);
     all::<Seps>(&SEPS);
     all::<Screaming>(&SCREAMING);
+    all::<Pascal>(&PASCAL);
+    all::<Kebab>(&KEBAB);
+}
+
+/// A variant removed by `#[cfg]` leaves its name in the four-word table, where the lookup finds it
+/// but no variant answers: the parse must then go on to the registry, which may hold that name.
+#[test]
+fn a_name_whose_variant_is_cfgd_out_parses_from_the_registry() {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
+    enum Cfgd {
+        OpenaiChat,
+        #[cfg(any())]
+        Hidden,
+        AnthropicChat,
+    }
+    assert_eq!(Cfgd::from_name("hidden"), None);
+    assert!(Member::<Cfgd>::from_str("HIDDEN")
+        .unwrap()
+        .dynamic()
+        .is_some_and(|d| !d.is_registered()));
+    let registered = Cfgd::registry().register("Hidden").unwrap();
+    for input in ["hidden", "HIDDEN", "hIdDeN"] {
+        let member = Member::<Cfgd>::from_str(input).unwrap();
+        assert_eq!(member.dynamic(), Some(&registered), "{input:?}");
+        assert!(registered.is_registered());
+    }
+    assert_eq!(
+        Member::<Cfgd>::from_str("Anthropic_Chat").unwrap(),
+        Cfgd::AnthropicChat
+    );
 }
