@@ -254,25 +254,67 @@ impl<E: DynamicStrEnum, V: 'static> Resolved<E, V> {
 }
 
 /// Registered names by the address of their one allocation (shared by every registered member of
-/// that name): an open-addressing table of addresses, probed linearly.
+/// that name). A table is built once per resolution, with every name known, so it searches for a
+/// multiplier under which every address has a slot of its own: a lookup is then one multiplication
+/// and one compare. Should no multiplier be found (it practically always is), the table probes
+/// linearly instead.
 pub(crate) struct PtrIndex {
     slots: Box<[(usize, usize)]>,
     /// log2 of the number of slots.
     bits: u32,
+    /// Odd; `address * multiplier` takes its top `bits` bits as the home slot.
+    multiplier: u64,
+    /// Whether every name sits in its home slot.
+    perfect: bool,
 }
+
+/// Multipliers tried, at each of a few table sizes, before settling for linear probing.
+const MULTIPLIER_TRIES: u64 = 32;
 
 impl PtrIndex {
     /// `names[i]` is at position `offset + i`.
     fn new(names: &[&'static str], offset: usize) -> PtrIndex {
-        let capacity = (names.len() * 2).next_power_of_two().max(2);
+        let keys: Vec<usize> = names.iter().map(|name| name.as_ptr() as usize).collect();
+        let smallest = (keys.len() * 2).next_power_of_two().max(2);
+        // At two to eight slots per name, a random multiplier parts n names with probability about
+        // e^(-n/4) at 2n slots, and much better at 8n; the first few tries almost always do.
+        for slots in [smallest, smallest * 2, smallest * 4] {
+            let bits = slots.trailing_zeros();
+            let mut seen = vec![false; slots];
+            for attempt in 0..MULTIPLIER_TRIES {
+                let multiplier = 0x9e37_79b9_7f4a_7c15_u64
+                    .wrapping_add(attempt.wrapping_mul(0x6a09_e667_f3bc_c908))
+                    | 1;
+                seen.fill(false);
+                let parted = keys.iter().all(|&key| {
+                    let at = home(key, multiplier, bits);
+                    !std::mem::replace(&mut seen[at], true)
+                });
+                if parted {
+                    return PtrIndex::fill(&keys, offset, slots, multiplier, true);
+                }
+            }
+        }
+        PtrIndex::fill(&keys, offset, smallest, 0x9e37_79b9_7f4a_7c15, false)
+    }
+
+    /// The table of `keys` in `slots` slots, each at its home or linearly after it.
+    fn fill(
+        keys: &[usize],
+        offset: usize,
+        slots: usize,
+        multiplier: u64,
+        perfect: bool,
+    ) -> PtrIndex {
         let mut index = PtrIndex {
-            slots: vec![(0, 0); capacity].into_boxed_slice(),
-            bits: capacity.trailing_zeros(),
+            slots: vec![(0, 0); slots].into_boxed_slice(),
+            bits: slots.trailing_zeros(),
+            multiplier,
+            perfect,
         };
-        for (i, name) in names.iter().enumerate() {
-            let key = name.as_ptr() as usize;
-            let mask = index.slots.len() - 1;
-            let mut at = index.home(key);
+        let mask = slots - 1;
+        for (i, &key) in keys.iter().enumerate() {
+            let mut at = home(key, multiplier, index.bits);
             while index.slots[at].0 != 0 {
                 at = (at + 1) & mask;
             }
@@ -281,22 +323,26 @@ impl PtrIndex {
         index
     }
 
-    #[inline]
-    fn home(&self, key: usize) -> usize {
-        // Fibonacci hashing: the top bits of the product spread addresses that differ in low bits.
-        let product = (key as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        // Truncation is intended: the shift leaves at most `bits` bits.
-        #[allow(clippy::cast_possible_truncation)]
-        let home = (product >> (64 - self.bits)) as usize;
-        home
-    }
-
     /// The position of a registered name, given as stored in the registry.
     #[inline]
     pub(crate) fn get(&self, name: &str) -> Option<usize> {
         let key = name.as_ptr() as usize;
+        let at = home(key, self.multiplier, self.bits);
+        let (stored, position) = self.slots[at];
+        if stored == key {
+            return Some(position);
+        }
+        if self.perfect {
+            return None;
+        }
+        self.probe(key, at)
+    }
+
+    /// The rest of a linear probe from `at`, for a table without a perfect multiplier.
+    #[cold]
+    #[inline(never)]
+    fn probe(&self, key: usize, mut at: usize) -> Option<usize> {
         let mask = self.slots.len() - 1;
-        let mut at = self.home(key);
         loop {
             let (stored, position) = self.slots[at];
             if stored == key {
@@ -307,5 +353,56 @@ impl PtrIndex {
             }
             at = (at + 1) & mask;
         }
+    }
+}
+
+/// The home slot of an address among `2^bits` slots: the top bits of its product with `multiplier`
+/// (Fibonacci hashing, which spreads addresses that differ only in low bits).
+#[inline]
+fn home(key: usize, multiplier: u64, bits: u32) -> usize {
+    let product = (key as u64).wrapping_mul(multiplier);
+    // Truncation is intended: the shift leaves at most `bits` bits.
+    #[allow(clippy::cast_possible_truncation)]
+    let home = (product >> (64 - bits)) as usize;
+    home
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PtrIndex;
+
+    /// `count` names, each its own allocation for the life of the test run, as registered names are.
+    fn names(count: usize) -> Vec<&'static str> {
+        (0..count)
+            .map(|i| &*Box::leak(format!("plugin_{i}").into_boxed_str()))
+            .collect()
+    }
+
+    fn check(index: &PtrIndex, names: &[&'static str], offset: usize) {
+        for (i, name) in names.iter().enumerate() {
+            assert_eq!(index.get(name), Some(offset + i), "{name}");
+            // The same text at another address is another name to the index.
+            let copy = String::from(*name);
+            assert_eq!(index.get(copy.as_str()), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn every_name_is_found_at_its_position_and_no_other_address_is() {
+        for count in [0, 1, 2, 3, 10, 100, 1000] {
+            let names = names(count);
+            let index = PtrIndex::new(&names, 7);
+            assert!(index.perfect, "{count} names found no multiplier");
+            check(&index, &names, 7);
+        }
+    }
+
+    #[test]
+    fn without_a_perfect_multiplier_the_index_probes() {
+        let names = names(100);
+        // Multiplier 1: every address's top bits are zero, so every name starts at slot 0.
+        let keys: Vec<usize> = names.iter().map(|name| name.as_ptr() as usize).collect();
+        let index = PtrIndex::fill(&keys, 3, 256, 1, false);
+        check(&index, &names, 3);
     }
 }
