@@ -254,9 +254,10 @@ impl<E: DynamicStrEnum, V: 'static> Resolved<E, V> {
 }
 
 /// Registered names by the address of their one allocation (shared by every registered member of
-/// that name). A table is built once per resolution, with every name known, so it searches for a
-/// multiplier under which every address has a slot of its own: a lookup is then one multiplication
-/// and one compare. Should no multiplier be found (it practically always is), the table probes
+/// that name). A table is built once per resolution, with every name known, so it first searches for
+/// a multiplier under which every address has a slot of its own: a lookup is then one multiplication
+/// and one compare. That is found for the few dozen plugin names a table usually has; past that
+/// (a random multiplier parts n names in m slots with probability about e^(-n²/2m)) the table probes
 /// linearly instead.
 pub(crate) struct PtrIndex {
     slots: Box<[(usize, usize)]>,
@@ -276,8 +277,9 @@ impl PtrIndex {
     fn new(names: &[&'static str], offset: usize) -> PtrIndex {
         let keys: Vec<usize> = names.iter().map(|name| name.as_ptr() as usize).collect();
         let smallest = (keys.len() * 2).next_power_of_two().max(2);
-        // At two to eight slots per name, a random multiplier parts n names with probability about
-        // e^(-n/4) at 2n slots, and much better at 8n; the first few tries almost always do.
+        // Ten names, at 32 slots, are parted by about one multiplier in five, and more often in the
+        // larger tables: a handful of tries. A hundred need about 1,000 slots and a few dozen tries;
+        // a thousand, too many slots to be worth it, so those probe.
         for slots in [smallest, smallest * 2, smallest * 4] {
             let bits = slots.trailing_zeros();
             let mut seen = vec![false; slots];
@@ -389,10 +391,14 @@ mod tests {
 
     #[test]
     fn every_name_is_found_at_its_position_and_no_other_address_is() {
-        for count in [0, 1, 2, 3, 10, 100, 1000] {
+        for count in [0, 1, 2, 3, 10, 20, 100, 1000] {
             let names = names(count);
             let index = PtrIndex::new(&names, 7);
-            assert!(index.perfect, "{count} names found no multiplier");
+            // Practically certain up to 20 names: with addresses as good as random, the chance that
+            // none of the 96 multipliers parts 20 names is about 10^-13. Beyond, the table may probe.
+            if count <= 20 {
+                assert!(index.perfect, "{count} names found no multiplier");
+            }
             check(&index, &names, 7);
         }
     }
