@@ -272,15 +272,23 @@ pub(crate) struct PtrIndex {
 /// Multipliers tried, at each of a few table sizes, before settling for linear probing.
 const MULTIPLIER_TRIES: u64 = 32;
 
+/// The most names a perfect multiplier is searched for: past it one is rarely found, and the search
+/// would only add to the first use.
+const MAX_PERFECT: usize = 64;
+
 impl PtrIndex {
     /// `names[i]` is at position `offset + i`.
     fn new(names: &[&'static str], offset: usize) -> PtrIndex {
         let keys: Vec<usize> = names.iter().map(|name| name.as_ptr() as usize).collect();
         let smallest = (keys.len() * 2).next_power_of_two().max(2);
         // Ten names, at 32 slots, are parted by about one multiplier in five, and more often in the
-        // larger tables: a handful of tries. A hundred need about 1,000 slots and a few dozen tries;
-        // a thousand, too many slots to be worth it, so those probe.
-        for slots in [smallest, smallest * 2, smallest * 4] {
+        // larger tables: a handful of tries. Sixty-four, at 512 slots, by about one in fifty.
+        let sizes: &[usize] = if keys.len() <= MAX_PERFECT {
+            &[smallest, smallest * 2, smallest * 4]
+        } else {
+            &[]
+        };
+        for &slots in sizes {
             let bits = slots.trailing_zeros();
             let mut seen = vec![false; slots];
             for attempt in 0..MULTIPLIER_TRIES {
