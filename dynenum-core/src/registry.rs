@@ -853,9 +853,8 @@ impl<E: DynamicStrEnum> Registry<E> {
 
     /// The entry `Member::from_str` parses to once the built-in lookup missed. When that lookup left
     /// the name's words (see `phf::Miss`), the index hashes and compares them while they are still
-    /// in registers: the common case is inlined into the
-    /// parse, and only the rest (a longer name, a name past its first two slots, or an enum whose
-    /// table left nothing) goes out of line.
+    /// in registers: the common case is inlined into the parse, and only the rest (a longer name, a
+    /// name past its first two slots, or an enum whose table left nothing) goes out of line.
     // Inlined, with the words passed in registers, a registered parse (10 names, scratch driver)
     // measured 11.2 ns against 15.6 ns through a call that read the words again (22 ns before
     // `Miss`), both with a one-multiplication hash that `short_hash` explains was dropped (it costs
