@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput};
 use dynenum_core::{DynamicStrEnum, Member, Plugins};
+use dynenum_tests::Rng;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, DynamicStrEnum)]
 enum Endpoint {
@@ -107,21 +108,6 @@ enum Fresh {
     OpenaiChat,
 }
 
-/// A small deterministic generator: the batches are the same on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        // Truncation is intended: only the value modulo `n` matters.
-        #[allow(clippy::cast_possible_truncation)]
-        let pick = (self.0 % n as u64) as usize;
-        pick
-    }
-}
-
 const BATCH: usize = 256;
 
 /// `count` plugin names: `acme_chat_0`, `globex_chat_0`, …
@@ -148,7 +134,7 @@ fn any_case(name: &str, rng: &mut Rng) -> &'static str {
 }
 
 fn bench(c: &mut Criterion) {
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15);
     let variants: Vec<Endpoint> = (0..BATCH)
         .map(|_| Endpoint::VARIANTS[rng.below(Endpoint::COUNT)])
         .collect();

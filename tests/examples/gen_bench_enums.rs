@@ -11,6 +11,7 @@
 //! bytes, many sharing long prefixes (`openai_chat`, `openai_chat_completions`, `openai_embeddings`),
 //! many of equal length. The long enum's names add a qualifier (`…_with_structured_outputs`).
 
+use dynenum_tests::Rng;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -97,29 +98,6 @@ const SHORT: usize = 32;
 /// The size of the long enum.
 const LONG: usize = 64;
 
-/// splitmix64: a fixed sequence, so the output never changes.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        usize::try_from(self.next() % n as u64).unwrap_or(0)
-    }
-
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for at in (1..items.len()).rev() {
-            items.swap(at, self.below(at + 1));
-        }
-    }
-}
-
 /// `openai_chat_v2` → `OpenaiChatV2`; every word starts with a letter, so heck's, strum's and serde's
 /// `snake_case` all give the name back.
 fn ident(name: &str) -> String {
@@ -151,7 +129,7 @@ fn pool() -> Vec<String> {
         .into_iter()
         .filter(|name| (4..=SHORT).contains(&name.len()) && !FIRST.contains(&name.as_str()))
         .collect();
-    Rng(0x6479_6e65_6e75_6d21).shuffle(&mut rest);
+    Rng::new(0x6479_6e65_6e75_6d21).shuffle(&mut rest);
     FIRST
         .iter()
         .map(|&name| name.to_owned())
@@ -175,7 +153,7 @@ fn long_pool() -> Vec<String> {
         .into_iter()
         .filter(|name| (SHORT + 1..=64).contains(&name.len()))
         .collect();
-    Rng(0x6c6f_6e67_6e61_6d65).shuffle(&mut all);
+    Rng::new(0x6c6f_6e67_6e61_6d65).shuffle(&mut all);
     all
 }
 

@@ -6,6 +6,9 @@
 //! enum.
 
 pub mod counting;
+mod rng;
+
+pub use rng::Rng;
 
 use dynenum_core::DynamicStrEnum;
 

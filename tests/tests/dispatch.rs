@@ -6,6 +6,7 @@
 //! (`__private::eq_name`) on every name and on 10,000 random misses.
 
 use dynenum_core::DynamicStrEnum;
+use dynenum_tests::Rng;
 use proptest::prelude::*;
 
 // The benchmarked enums (`tests/benches/support/enums.rs`), with our derive only.
@@ -30,23 +31,6 @@ fn reference<E: DynamicStrEnum>(input: &str) -> Option<E> {
             .chain(variant.aliases().iter().copied())
             .any(|name| dynenum_core::__private::eq_name::<E>(name, input))
     })
-}
-
-/// splitmix64: the same inputs on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        usize::try_from(self.next() % n as u64).unwrap()
-    }
 }
 
 /// A random input near the names: a name with one byte changed, inserted or removed, its case bits
@@ -94,7 +78,7 @@ fn agrees_with_the_core<E: DynamicStrEnum + PartialEq + std::fmt::Debug>(seed: u
             assert_eq!(reference::<E>(&input), Some(variant), "{input}");
         }
     }
-    let mut rng = Rng(seed);
+    let mut rng = Rng::new(seed);
     let mut misses = 0;
     while misses < 10_000 {
         let bytes = near(E::NAMES, &mut rng);

@@ -11,6 +11,7 @@ use std::str::FromStr;
 use std::sync::OnceLock;
 
 use dynenum_core::{DynamicStrEnum, Member, NameError};
+use dynenum_tests::Rng;
 use proptest::prelude::*;
 
 /// Names up to 32 bytes: the four-word table.
@@ -67,26 +68,10 @@ const ALPHABET: [&str; 20] = [
     "日",
 ];
 
-/// A small deterministic generator (the corpus must be the same in every test process).
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        usize::try_from(self.next() % n as u64).unwrap_or(0)
-    }
-}
-
 /// The corpus: names of every byte length from 1 to 44 (past both the four-word reading at 32 and
 /// the five-word one at 40), several of each, none padded with whitespace.
 fn corpus() -> Vec<String> {
-    let mut rng = XorShift(0x2545_f491_4f6c_dd1d);
+    let mut rng = Rng::new(0x2545_f491_4f6c_dd1d);
     let mut names = Vec::new();
     for target in 1..=44 {
         for _ in 0..12 {

@@ -136,32 +136,8 @@ impl Kind {
     }
 }
 
-/// splitmix64, so every run measures the same batches.
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed)
-    }
-
-    pub fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    pub fn below(&mut self, n: usize) -> usize {
-        usize::try_from(self.next() % n as u64).unwrap_or(0)
-    }
-
-    pub fn shuffle<T>(&mut self, items: &mut [T]) {
-        for at in (1..items.len()).rev() {
-            items.swap(at, self.below(at + 1));
-        }
-    }
-}
+/// The crate's one generator (splitmix64), so every run measures the same batches.
+pub use dynenum_tests::Rng;
 
 /// `BATCH` items: `source` repeated in order until full, then shuffled.
 pub fn batch<T: Clone>(source: &[T], rng: &mut Rng) -> Vec<T> {
