@@ -373,21 +373,15 @@ impl<E: DynamicStrEnum> FromStr for Member<E> {
     #[allow(clippy::inline_always)]
     #[inline(always)]
     fn from_str(input: &str) -> Result<Self, ParseError> {
-        // `lookup` with its two common cases written out so that each builds its result in place:
-        // through `lookup`'s `Result<_, NameError>`, a member was built in one place and copied into
-        // this larger `Result`, and reloading its byte-sized stores as wide words stalled (about 4 ns
-        // of a 22 ns built-in parse).
-        // Through `__lookup`, a miss hands the registry the words and key it read, so a registered
-        // name is read and hashed once.
-        match E::__lookup(input) {
-            Ok(builtin) => return Ok(Member::Builtin(builtin)),
-            Err(miss) => {
-                if let Some(entry) = E::registry().entry_after(input, miss) {
-                    return Ok(Member::Dynamic(DynamicMember::registered(entry)));
-                }
-            }
+        // `lookup`'s steps, each case building its result in place: through `lookup`'s
+        // `Result<_, NameError>`, a member was built in one place and copied into this larger
+        // `Result`, and reloading its byte-sized stores as wide words stalled (about 4 ns of a 22 ns
+        // built-in parse).
+        match crate::traits::resolve::<E>(input) {
+            Ok(builtin) => Ok(Member::Builtin(builtin)),
+            Err(Some(entry)) => Ok(Member::Dynamic(DynamicMember::registered(entry))),
+            Err(None) => parse_unknown(input),
         }
-        parse_unknown(input)
     }
 }
 

@@ -501,15 +501,11 @@ impl<E: DynamicStrEnum, V: Send + Sync + 'static> Plugins<E, V> {
                 Some(registered) => registered,
                 None => return Err(self.unknown(resolved, dynamic.as_str())),
             },
-            Target::Text(text) => {
-                if let Some(builtin) = E::from_name(text) {
-                    return Ok(builtin.__index());
-                }
-                match E::registry().get(text) {
-                    Some(registered) => registered,
-                    None => return Err(self.unknown(resolved, text)),
-                }
-            }
+            Target::Text(text) => match crate::traits::resolve::<E>(text) {
+                Ok(builtin) => return Ok(builtin.__index()),
+                Err(Some(entry)) => DynamicMember::registered(entry),
+                Err(None) => return Err(self.unknown(resolved, text)),
+            },
         };
         resolved
             .index

@@ -851,10 +851,10 @@ impl<E: DynamicStrEnum> Registry<E> {
         self.find_entry(name).map(DynamicMember::registered)
     }
 
-    /// The entry `Member::from_str` parses to once the built-in lookup missed. When that lookup left
-    /// the name's words (see `phf::Miss`), the index hashes and compares them while they are still
-    /// in registers: the common case is inlined into the parse, and only the rest (a longer name, a
-    /// name past its first two slots, or an enum whose table left nothing) goes out of line.
+    /// The entry a name resolves to (`traits::resolve`) once the built-in lookup missed. When that
+    /// lookup left the name's words (see `phf::Miss`), the index hashes and compares them while they
+    /// are still in registers: the common case is inlined into the parse, and only the rest (a longer
+    /// name, a name past its first two slots, or an enum whose table left nothing) goes out of line.
     // Inlined, with the words passed in registers, a registered parse (10 names, scratch driver)
     // measured 11.2 ns against 15.6 ns through a call that read the words again (22 ns before
     // `Miss`), both with a one-multiplication hash that `short_hash` explains was dropped (it costs

@@ -5,7 +5,7 @@ use core::hash::Hash;
 use crate::error::NameError;
 use crate::member::{DynamicMember, Member};
 use crate::name::{self, Meta, Policy};
-use crate::registry::Registry;
+use crate::registry::{Entry, Registry};
 
 /// A fieldless enum whose variants are case-insensitive names, extended at run time by dynamic names.
 ///
@@ -91,11 +91,10 @@ pub trait DynamicStrEnum: Copy + Eq + Hash + Send + Sync + 'static {
     ///
     /// [`NameError::Builtin`] for a built-in name or alias, or the rule the name breaks.
     fn dynamic(name: &str) -> Result<DynamicMember<Self>, NameError> {
-        if let Some(builtin) = Self::from_name(name) {
-            return Err(NameError::Builtin(builtin.as_str()));
-        }
-        if let Some(registered) = Self::registry().get(name) {
-            return Ok(registered);
+        match resolve::<Self>(name) {
+            Ok(builtin) => return Err(NameError::Builtin(builtin.as_str())),
+            Err(Some(entry)) => return Ok(DynamicMember::registered(entry)),
+            Err(None) => {}
         }
         name::check(name, Self::__META.max_len)?;
         Ok(DynamicMember::unregistered(name))
@@ -108,14 +107,27 @@ pub trait DynamicStrEnum: Copy + Eq + Hash + Send + Sync + 'static {
     ///
     /// The rule the name breaks, or [`NameError::Unregistered`] under `dynamic = "registered"`.
     fn lookup(name: &str) -> Result<Member<Self>, NameError> {
-        if let Some(builtin) = Self::from_name(name) {
-            return Ok(Member::Builtin(builtin));
-        }
-        if let Some(registered) = Self::registry().get(name) {
-            return Ok(Member::Dynamic(registered));
+        match resolve::<Self>(name) {
+            Ok(builtin) => return Ok(Member::Builtin(builtin)),
+            Err(Some(entry)) => return Ok(Member::Dynamic(DynamicMember::registered(entry))),
+            Err(None) => {}
         }
         admit::<Self>(name)?;
         Ok(Member::Dynamic(DynamicMember::unregistered(name)))
+    }
+}
+
+/// The built-in member a name stands for, else its registry entry if it is registered (`Err(None)`:
+/// neither). Every lookup of a name that may be either goes through here: the built-in lookup's miss
+/// hands the registry the words it read (`phf::Miss`), so the name is read and hashed once.
+// Always, returning in two registers: `Member::from_str` builds its result in place from it (see
+// there); as a call, a result passed through memory stalled.
+#[allow(clippy::inline_always)]
+#[inline(always)]
+pub(crate) fn resolve<E: DynamicStrEnum>(name: &str) -> Result<E, Option<&'static Entry>> {
+    match E::__lookup(name) {
+        Ok(builtin) => Ok(builtin),
+        Err(miss) => Err(E::registry().entry_after(name, miss)),
     }
 }
 
