@@ -32,6 +32,20 @@ const HOSTILE: &[(char, &str)] = &[
 
 /// No character of `text` is one that error texts escape, apart from the quotes and backslashes
 /// the escaping itself writes.
+/// What clap prints when a `Member<E>` argument refuses `input`.
+fn clap_error<E: DynamicStrEnum>(input: &str) -> String {
+    Command::new("app")
+        .arg(
+            Arg::new("x")
+                .long("x")
+                .value_parser(value_parser!(Member<E>)),
+        )
+        .try_get_matches_from(["app", "--x", input])
+        .unwrap_err()
+        .render()
+        .to_string()
+}
+
 fn assert_clean(text: &str) {
     for ch in text.chars() {
         assert!(
@@ -73,16 +87,7 @@ fn registered_names_are_escaped_in_every_error_text() {
     let serde = serde_json::from_str::<Member<Hostile>>("\"zzz\"")
         .unwrap_err()
         .to_string();
-    let clap = Command::new("app")
-        .arg(
-            Arg::new("x")
-                .long("x")
-                .value_parser(value_parser!(Member<Hostile>)),
-        )
-        .try_get_matches_from(["app", "--x", "zzz"])
-        .unwrap_err()
-        .render()
-        .to_string();
+    let clap = clap_error::<Hostile>("zzz");
     for text in [&display, &debug, &serde, &clap] {
         assert_clean(text);
         for (_, escaped) in &names {
@@ -123,32 +128,14 @@ fn suggestions_and_inputs_are_escaped_in_every_error_text() {
         "{serde}"
     );
     assert_clean(&format!("{err:?}"));
-    let clap = Command::new("app")
-        .arg(
-            Arg::new("x")
-                .long("x")
-                .value_parser(value_parser!(Member<Spoofed>)),
-        )
-        .try_get_matches_from(["app", "--x", input])
-        .unwrap_err()
-        .render()
-        .to_string();
+    let clap = clap_error::<Spoofed>(input);
     assert_clean(&clap);
     assert!(clap.contains(r"admin\u{202e}lmth.ex\u{200b}"), "{clap}");
     assert!(clap.contains(r"admin\u{202e}lmth.exe"), "{clap}");
 
     // Inputs that are not names at all: controls and edge whitespace, escaped in the message too.
     for input in ["a\u{7}b", "\u{3000}a", "a\u{2028}", "\u{1b}[31mred"] {
-        let clap = Command::new("app")
-            .arg(
-                Arg::new("x")
-                    .long("x")
-                    .value_parser(value_parser!(Member<Spoofed>)),
-            )
-            .try_get_matches_from(["app", "--x", input])
-            .unwrap_err()
-            .render()
-            .to_string();
+        let clap = clap_error::<Spoofed>(input);
         assert_clean(&clap);
         let err = input.parse::<Member<Spoofed>>().unwrap_err();
         assert!(err.name_error().is_some(), "{input:?}");
@@ -225,16 +212,7 @@ fn every_listing_is_capped_at_32_names_then_says_how_many_more() {
         )
     );
 
-    let clap = Command::new("app")
-        .arg(
-            Arg::new("x")
-                .long("x")
-                .value_parser(value_parser!(Member<Crowded>)),
-        )
-        .try_get_matches_from(["app", "--x", "nothing"])
-        .unwrap_err()
-        .render()
-        .to_string();
+    let clap = clap_error::<Crowded>("nothing");
     // clap quotes a value with a space in it, so the count reads `"and 970 more"` there.
     assert!(
         clap.contains(&format!(
