@@ -30,8 +30,6 @@ const HOSTILE: &[(char, &str)] = &[
     ('\\', r"\\"),
 ];
 
-/// No character of `text` is one that error texts escape, apart from the quotes and backslashes
-/// the escaping itself writes.
 /// What clap prints when a `Member<E>` argument refuses `input`.
 fn clap_error<E: DynamicStrEnum>(input: &str) -> String {
     Command::new("app")
@@ -46,6 +44,8 @@ fn clap_error<E: DynamicStrEnum>(input: &str) -> String {
         .to_string()
 }
 
+/// No character of `text` is one that error texts escape, apart from the quotes and backslashes
+/// the escaping itself writes.
 fn assert_clean(text: &str) {
     for ch in text.chars() {
         assert!(
