@@ -310,20 +310,34 @@ pub(crate) fn nearest(
     best.map(|(_, candidate)| candidate)
 }
 
+/// The separator rules the tables below have a row for, in row order.
+const RULES: [Option<u8>; 4] = [None, Some(b'_'), Some(b'-'), Some(b' ')];
+
+/// The row of [`CLASSES`] and [`FOLDED`] for a separator rule, if they have one.
+#[inline]
+const fn rule_row(separators: Option<u8>) -> Option<usize> {
+    match separators {
+        None => Some(0),
+        Some(b'_') => Some(1),
+        Some(b'-') => Some(2),
+        Some(b' ') => Some(3),
+        Some(_) => None,
+    }
+}
+
 /// The class a byte counts in for [`Pattern::class_bound`], under each separator rule (`None`, `_`,
 /// `-`, ` `): letters (either case), digits and the separators each have one of their own, other
 /// ASCII bytes share classes, every character beyond ASCII counts as one class (63) by its lead
 /// byte, and continuation bytes count nowhere (62, left out of the sum). Characters that compare
 /// equal always share a class, which is all the bound needs.
 const CLASSES: [[u8; 256]; 4] = {
-    let rules = [None, Some(b'_'), Some(b'-'), Some(b' ')];
     let mut table = [[0_u8; 256]; 4];
     let mut rule = 0;
     while rule < 4 {
         let mut b: u8 = 0;
         loop {
             table[rule][b as usize] = match b {
-                byte @ 0..=0x7f => match key(byte, rules[rule]) {
+                byte @ 0..=0x7f => match key(byte, RULES[rule]) {
                     folded @ b'a'..=b'z' => folded - b'a',
                     folded @ b'0'..=b'9' => folded - b'0' + 26,
                     b'_' => 36,
@@ -347,13 +361,12 @@ const CLASSES: [[u8; 256]; 4] = {
 /// [`key`] of every ASCII byte under each separator rule (`None`, `_`, `-`, ` `): one load per byte
 /// where the bit masks are built.
 const FOLDED: [[u8; 128]; 4] = {
-    let rules = [None, Some(b'_'), Some(b'-'), Some(b' ')];
     let mut table = [[0_u8; 128]; 4];
     let mut rule = 0;
     while rule < 4 {
         let mut b: u8 = 0;
         while b < 128 {
-            table[rule][b as usize] = key(b, rules[rule]);
+            table[rule][b as usize] = key(b, RULES[rule]);
             b += 1;
         }
         rule += 1;
@@ -394,13 +407,7 @@ impl Sketch {
         if len > SUGGESTED_UP_TO {
             return None;
         }
-        let row = match separators {
-            None => Some(0),
-            Some(b'_') => Some(1),
-            Some(b'-') => Some(2),
-            Some(b' ') => Some(3),
-            Some(_) => None,
-        };
+        let row = rule_row(separators);
         Some(Sketch {
             len,
             table: row.map(|row| &CLASSES[row]),
@@ -507,13 +514,7 @@ impl Pattern {
     /// place rather than returned: the table is a kilobyte, not worth a copy.
     fn fill(&mut self, input: &str, separators: Option<u8>) {
         let (ascii, other) = (&mut self.ascii, &mut self.other);
-        let row = match separators {
-            None => Some(0),
-            Some(b'_') => Some(1),
-            Some(b'-') => Some(2),
-            Some(b' ') => Some(3),
-            Some(_) => None,
-        };
+        let row = rule_row(separators);
         if let (true, Some(row)) = (input.is_ascii(), row) {
             // Each byte under its folded form (a lower-case letter, the rule's separator), then
             // every byte that folds like it reads the same positions: the fold never gives an
@@ -876,7 +877,7 @@ mod tests {
         for _ in 0..20_000 {
             let input: String = (0..next(20)).map(|_| alphabet[next(11)]).collect();
             let candidate: String = (0..next(20)).map(|_| alphabet[next(11)]).collect();
-            for separators in [None, Some(b'_'), Some(b'-'), Some(b' ')] {
+            for separators in RULES {
                 let mut sketch = Sketch::new(&input, separators).unwrap();
                 sketch.count(&input);
                 let expected = reference(&input, &candidate, separators);
@@ -885,10 +886,7 @@ mod tests {
                 let histogram = |text: &str| {
                     let mut counts = [0_i32; 64];
                     for c in text.chars() {
-                        let row = [None, Some(b'_'), Some(b'-'), Some(b' ')]
-                            .iter()
-                            .position(|&rule| rule == separators)
-                            .unwrap();
+                        let row = rule_row(separators).unwrap();
                         counts[usize::from(
                             CLASSES[row][usize::from(c.to_string().as_bytes()[0])],
                         )] += 1;
